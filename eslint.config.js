@@ -1,0 +1,53 @@
+// Flat config: typescript-eslint strict everywhere, React hooks rules in the renderer,
+// and the boundary rules of DESIGN.md (the renderer never touches Node or Electron).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeOnly = ['electron', 'node:*', 'better-sqlite3', 'onnxruntime-node', 'fs', 'path', 'os'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'bench/.cache/**', 'src/core/registry/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeOnly, message: 'The renderer runs in a sandbox: use window.variantdesk.' },
+            { group: ['**/core/**', '**/main/**', '**/server/**'], message: 'The renderer only imports src/shared.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...nodeOnly, '**/core/**', '**/main/**'], message: 'shared depends on zod only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main imports electron.' }] }],
+    },
+  },
+);

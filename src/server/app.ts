@@ -1,0 +1,95 @@
+/**
+ * The contract over HTTP: `POST /api/rpc/<operation>`, job events as server-sent events at
+ * `GET /api/events`, uploads at `POST /api/uploads`, and the built renderer (browser mode).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { operationNames, type OperationName } from '../shared/contract';
+import type { ImportFilesInput } from '../shared/schemas';
+import { errorKind, serializeError } from '../core/errors';
+import type { VariantDeskCore } from '../core/variantdesk-core';
+import { streamJobEvents } from './sse';
+import { UploadStore } from './uploads';
+
+export interface ServerOptions {
+  core: VariantDeskCore;
+  /** Folder of the built renderer (`out/web`); omitted, only the API is served. */
+  webRoot?: string;
+  /** When set, every request must carry it (`Authorization: Bearer` or `?token=`). */
+  token?: string;
+  logger?: boolean;
+}
+
+const statusOf = { 'invalid-input': 400, 'not-found': 404, conflict: 409, internal: 500 } as const;
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { core, webRoot, token } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const uploads = new UploadStore(join(core.dataDir, 'uploads'));
+  await uploads.clear();
+
+  // Staged uploads are deleted once the import that reads them has ended.
+  const stagedByJob = new Map<string, string[]>();
+  core.onJobEvent(({ job }) => {
+    const staged = stagedByJob.get(job.id);
+    if (staged && job.finishedAt) {
+      stagedByJob.delete(job.id);
+      void uploads.remove(staged);
+    }
+  });
+
+  if (token) {
+    app.addHook('onRequest', async (request, reply) => {
+      const query = request.query as { token?: string };
+      const header = request.headers.authorization;
+      if (header === `Bearer ${token}` || query.token === token) return;
+      await reply.code(401).send({ kind: 'invalid-input', message: 'missing or wrong access token' });
+    });
+  }
+
+  app.setErrorHandler(async (error, _request, reply) => {
+    const kind = errorKind(error);
+    const status = kind === 'internal' && (error as { statusCode?: number }).statusCode;
+    if (status && status < 500) {
+      return reply.code(status).send({ kind: 'invalid-input', message: (error as Error).message });
+    }
+    return reply.code(statusOf[kind]).send(serializeError(error));
+  });
+
+  app.get('/api/health', async () => ({ status: 'ok' }));
+
+  app.post<{ Params: { operation: string } }>('/api/rpc/:operation', async (request) => {
+    const name = request.params.operation as OperationName;
+    if (!operationNames.includes(name)) {
+      const error = new Error(`unknown operation '${request.params.operation}'`);
+      (error as { statusCode?: number }).statusCode = 404;
+      throw error;
+    }
+    const result = await core.call(name, request.body ?? {});
+    if (name === 'importFiles') {
+      const input = request.body as ImportFilesInput;
+      const staged = [...input.files, ...(input.metadata ? [input.metadata] : [])]
+        .map((file) => file.path)
+        .filter((path) => uploads.owns(path));
+      if (staged.length) stagedByJob.set((result as { jobId: string }).jobId, staged);
+    }
+    return result;
+  });
+
+  app.get('/api/events', async (request, reply) => streamJobEvents(request, reply, (l) => core.onJobEvent(l)));
+
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+  app.post('/api/uploads', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (request) => {
+    const header = request.headers['x-file-name'];
+    const name = decodeURIComponent(typeof header === 'string' ? header : 'upload');
+    return uploads.save(request.body as Readable, name);
+  });
+
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, index: 'index.html' });
+  }
+  return app;
+}

@@ -1,0 +1,77 @@
+/**
+ * The one declaration of every operation: name, input schema, result type. The Electron
+ * IPC registry, the preload bridge, the HTTP server and the CLI are adapters over it.
+ */
+import type { z } from 'zod';
+import {
+  datasetIdInput,
+  emptyInput,
+  exportSequencesInput,
+  importFilesInput,
+  jobIdInput,
+  listSequencesInput,
+} from './schemas';
+import type { FileRef } from './schemas';
+import type {
+  DatasetDetail,
+  DatasetSummary,
+  ExportedFile,
+  JobEvent,
+  JobSnapshot,
+  SequencePage,
+} from './types';
+
+export const operationInputs = {
+  importFiles: importFilesInput,
+  getJob: jobIdInput,
+  listJobs: emptyInput,
+  cancelJob: jobIdInput,
+  listDatasets: emptyInput,
+  getDataset: datasetIdInput,
+  deleteDataset: datasetIdInput,
+  listSequences: listSequencesInput,
+  exportSequences: exportSequencesInput,
+} as const;
+
+export interface OperationResults {
+  importFiles: { jobId: string };
+  getJob: JobSnapshot;
+  listJobs: JobSnapshot[];
+  cancelJob: { cancelled: boolean };
+  listDatasets: DatasetSummary[];
+  getDataset: DatasetDetail;
+  deleteDataset: { deleted: boolean };
+  listSequences: SequencePage;
+  exportSequences: ExportedFile;
+}
+
+export type OperationName = keyof typeof operationInputs;
+export type OperationInput<K extends OperationName> = z.input<(typeof operationInputs)[K]>;
+export type ParsedInput<K extends OperationName> = z.output<(typeof operationInputs)[K]>;
+
+export const operationNames = Object.keys(operationInputs) as OperationName[];
+
+export type Operations = {
+  [K in OperationName]: (input: OperationInput<K>) => Promise<OperationResults[K]>;
+};
+
+/** What the renderer sees as `window.variantdesk`. */
+export interface VariantDeskApi extends Operations {
+  /** Subscribes to job events; returns the unsubscribe function. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+  /**
+   * Makes dropped or picked files readable by the core: their paths in Electron, an
+   * upload to the local server in browser mode.
+   */
+  stageFiles(files: File[], onProgress?: (name: string, sent: number, total: number) => void): Promise<FileRef[]>;
+  /** 'electron' or 'browser'. */
+  readonly runtime: 'electron' | 'browser';
+}
+
+/** Errors that cross a boundary keep their kind so each front can map them. */
+export type ErrorKind = 'invalid-input' | 'not-found' | 'conflict' | 'internal';
+
+export interface SerializedError {
+  kind: ErrorKind;
+  message: string;
+}

@@ -1,0 +1,140 @@
+/** Result types of the contract: plain, serialisable data. */
+
+export type RecordErrorCode =
+  | 'empty-sequence'
+  | 'invalid-characters'
+  | 'sequence-before-header'
+  | 'duplicate-id'
+  | 'missing-id'
+  | 'quality-length-mismatch'
+  | 'truncated-record'
+  | 'truncated-gzip'
+  | 'invalid-encoding';
+
+/** One problem with one record; the import goes on without that record. */
+export interface RecordError {
+  file: string;
+  /** 1-based line of the record's header (or of the offending line). */
+  line: number;
+  recordId: string | null;
+  code: RecordErrorCode;
+  reason: string;
+}
+
+export type SequenceFormat = 'fasta' | 'fastq';
+
+export interface SourceFileSummary {
+  name: string;
+  format: SequenceFormat;
+  gzip: boolean;
+  bytes: number;
+  records: number;
+  valid: number;
+  invalid: number;
+}
+
+export interface MetadataReport {
+  file: string;
+  columns: string[];
+  idColumn: string;
+  rows: number;
+  matched: number;
+  /** Metadata ids with no sequence (first 200). */
+  unmatchedIds: string[];
+  unmatchedCount: number;
+  /** Sequences that have no metadata row. */
+  sequencesWithoutMetadata: number;
+}
+
+export interface DatasetSummary {
+  id: number;
+  name: string;
+  contentSha256: string;
+  createdAt: string;
+  sequenceCount: number;
+  invalidCount: number;
+  totalBases: number;
+  sourceFiles: SourceFileSummary[];
+  metadataColumns: string[];
+}
+
+export interface DatasetDetail extends DatasetSummary {
+  /** Per-record errors met at import (first 1000; errorCount has them all). */
+  errors: RecordError[];
+  errorCount: number;
+  metadata: MetadataReport | null;
+}
+
+export interface SequenceRow {
+  seqId: string;
+  ordinal: number;
+  length: number;
+  nCount: number;
+  nFraction: number;
+  ambiguousCount: number;
+  gcFraction: number;
+  metadata: Record<string, string> | null;
+}
+
+export interface SequencePage {
+  total: number;
+  offset: number;
+  rows: SequenceRow[];
+}
+
+export interface ImportReport {
+  /** The new dataset, or null when the content was already imported. */
+  dataset: DatasetSummary | null;
+  duplicateOf: { id: number; name: string } | null;
+  files: SourceFileSummary[];
+  records: { total: number; valid: number; invalid: number };
+  errors: RecordError[];
+  errorCount: number;
+  metadata: MetadataReport | null;
+}
+
+export type JobKind = 'import';
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface FileProgress {
+  name: string;
+  bytesDone: number;
+  bytesTotal: number;
+  records: number;
+}
+
+export interface JobProgress {
+  /** Bytes read so far over all files (compressed bytes for gzip). */
+  done: number;
+  total: number;
+  records: number;
+  /** Records per second since the job started. */
+  recordsPerSecond: number;
+  /** Seconds left at the current byte rate; null until it can be estimated. */
+  etaSeconds: number | null;
+  message: string;
+  files: FileProgress[];
+}
+
+export interface JobSnapshot {
+  id: string;
+  kind: JobKind;
+  label: string;
+  status: JobStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  progress: JobProgress;
+  result: ImportReport | null;
+  error: string | null;
+}
+
+export interface JobEvent {
+  type: 'job';
+  job: JobSnapshot;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+}
