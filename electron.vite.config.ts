@@ -1,9 +1,24 @@
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The registry opens `migrations/` beside its module: copy them beside the main bundle. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'variantdesk-copy-migrations',
+    closeBundle() {
+      cpSync(resolve(import.meta.dirname, 'src/core/registry/migrations'), resolve(import.meta.dirname, 'out/main/migrations'), {
+        recursive: true,
+      });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [copyMigrations()],
     build: {
       // Native and worker-owning packages stay outside the bundle.
       externalizeDeps: true,

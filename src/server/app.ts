@@ -23,6 +23,7 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
+const TOKEN_COOKIE = 'variantdesk_token';
 const statusOf = { 'invalid-input': 400, 'not-found': 404, conflict: 409, internal: 500 } as const;
 
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -42,10 +43,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   if (token) {
+    // The page opened with `?token=` gets a cookie, so its own requests carry the token.
     app.addHook('onRequest', async (request, reply) => {
       const query = request.query as { token?: string };
-      const header = request.headers.authorization;
-      if (header === `Bearer ${token}` || query.token === token) return;
+      const cookies = request.headers.cookie?.split(/;\s*/) ?? [];
+      if (request.headers.authorization === `Bearer ${token}`) return;
+      if (cookies.includes(`${TOKEN_COOKIE}=${token}`)) return;
+      if (query.token === token) {
+        reply.header('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+        return;
+      }
       await reply.code(401).send({ kind: 'invalid-input', message: 'missing or wrong access token' });
     });
   }

@@ -3,6 +3,7 @@
  * IPC registry, the preload bridge, the HTTP server and the CLI are adapters over it.
  */
 import type { z } from 'zod';
+import type { OperationName } from './operation-names';
 import {
   datasetIdInput,
   emptyInput,
@@ -31,7 +32,7 @@ export const operationInputs = {
   deleteDataset: datasetIdInput,
   listSequences: listSequencesInput,
   exportSequences: exportSequencesInput,
-} as const;
+} as const satisfies Record<OperationName, z.ZodType>;
 
 export interface OperationResults {
   importFiles: { jobId: string };
@@ -45,11 +46,9 @@ export interface OperationResults {
   exportSequences: ExportedFile;
 }
 
-export type OperationName = keyof typeof operationInputs;
+export { operationNames, type OperationName } from './operation-names';
 export type OperationInput<K extends OperationName> = z.input<(typeof operationInputs)[K]>;
 export type ParsedInput<K extends OperationName> = z.output<(typeof operationInputs)[K]>;
-
-export const operationNames = Object.keys(operationInputs) as OperationName[];
 
 export type Operations = {
   [K in OperationName]: (input: OperationInput<K>) => Promise<OperationResults[K]>;

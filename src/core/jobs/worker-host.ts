@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -32,7 +33,11 @@ export function rebuildError(serialized: SerializedWorkerError): Error {
 export function startWorker(baseUrl: string, name: string, workerData?: unknown): Worker {
   const built = new URL(`./${name}.js`, baseUrl);
   if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
-  const source = new URL(`./${name}.ts`, baseUrl);
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return new Worker(source, { workerData, execArgv: ['--import', tsx] });
+  // In source, the worker loads its TypeScript through tsx's ESM API (Node 20 workers do
+  // not take loader hooks from `execArgv`). The CommonJS build of tsx/esm/api cannot do this.
+  const source = new URL(`./${name}.ts`, baseUrl).href;
+  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxEsmApi = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const bootstrap = `import(${JSON.stringify(tsxEsmApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The main job on the bundled example: import the SARS-CoV-2 example genomes with their
+# metadata into a demo registry, print the report, then (on a terminal) open browser mode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export VARIANTDESK_HOME=${VARIANTDESK_HOME:-$PWD/.variantdesk-demo}
+example=resources/examples/sars-cov-2
+report=$VARIANTDESK_HOME/demo-report.txt
+mkdir -p "$VARIANTDESK_HOME"
+
+echo "Importing $example/sequences.fasta.gz into $VARIANTDESK_HOME ..."
+node bin/variantdesk.mjs import "$example/sequences.fasta.gz" --metadata "$example/metadata.tsv" \
+  --name "SARS-CoV-2 example" | tee "$report"
+echo
+node bin/variantdesk.mjs datasets | tee -a "$report"
+echo
+echo "Report written to $report"
+
+npm run --silent build:web
+if [ -t 1 ] && [ -z "${CI:-}" ]; then
+  echo "Starting browser mode (Ctrl-C to stop):"
+  exec node bin/variantdesk.mjs serve --port "${PORT:-4173}"
+else
+  echo "Browser mode: VARIANTDESK_HOME=$VARIANTDESK_HOME npm run web   (then open the printed URL)"
+fi

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { Sidebar } from './components/Sidebar';
+import { useJobEvents } from './hooks/useJobEvents';
+import { DatasetsPage } from './pages/DatasetsPage';
+import { ImportPage } from './pages/ImportPage';
+import { SequencesPage } from './pages/SequencesPage';
+import { pages, useNavigationStore } from './stores/navigation.store';
+
+export function App() {
+  const page = useNavigationStore((state) => state.page);
+  useJobEvents();
+
+  useEffect(() => {
+    const title = pages.find((candidate) => candidate.id === page)?.title;
+    document.title = title ? `${title} — VariantDesk` : 'VariantDesk';
+  }, [page]);
+
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="main" id="main">
+        {page === 'import' && <ImportPage />}
+        {page === 'datasets' && <DatasetsPage />}
+        {page === 'sequences' && <SequencesPage />}
+      </main>
+    </div>
+  );
+}

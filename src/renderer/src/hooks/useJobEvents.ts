@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import type { JobSnapshot } from '../../../shared/types';
+import { api } from '../api';
+import { useDatasetsStore } from '../stores/datasets.store';
+import { isFinished, useJobsStore } from '../stores/jobs.store';
+
+/** Records a snapshot from any source; a freshly finished import refreshes the datasets. */
+export function receiveJobSnapshot(job: JobSnapshot): void {
+  const before = useJobsStore.getState().jobs[job.id];
+  useJobsStore.getState().upsert(job);
+  if (job.status === 'done' && (!before || !isFinished(before))) {
+    void useDatasetsStore.getState().refresh();
+  }
+}
+
+/** Keeps the jobs store current for the whole app: the list once, then every event. */
+export function useJobEvents(): void {
+  useEffect(() => {
+    let active = true;
+    const unsubscribe = api.onJobEvent(({ job }) => receiveJobSnapshot(job));
+    api
+      .listJobs({})
+      .then((jobs) => {
+        if (active) useJobsStore.getState().upsertMany(jobs);
+      })
+      .catch(() => {
+        // The indicator stays empty until events arrive.
+      });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+  }, []);
+}

@@ -1,0 +1,25 @@
+import { create } from 'zustand';
+
+export type PageId = 'import' | 'datasets' | 'sequences';
+
+export const pages: { id: PageId; title: string }[] = [
+  { id: 'import', title: 'Import' },
+  { id: 'datasets', title: 'Datasets' },
+  { id: 'sequences', title: 'Sequences' },
+];
+
+interface NavigationState {
+  page: PageId;
+  /** The dataset the Datasets detail and the Sequences table show. */
+  datasetId: number | null;
+  navigate(page: PageId, datasetId?: number | null): void;
+  selectDataset(datasetId: number | null): void;
+}
+
+export const useNavigationStore = create<NavigationState>()((set) => ({
+  page: 'import',
+  datasetId: null,
+  navigate: (page, datasetId) =>
+    set((state) => ({ page, datasetId: datasetId === undefined ? state.datasetId : datasetId })),
+  selectDataset: (datasetId) => set({ datasetId }),
+}));

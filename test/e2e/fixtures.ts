@@ -1,0 +1,127 @@
+/** Inputs and small page helpers shared by the e2e specs. */
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const EXAMPLE_FASTA = join(ROOT, 'resources/examples/sars-cov-2/sequences.fasta.gz');
+export const EXAMPLE_METADATA = join(ROOT, 'resources/examples/sars-cov-2/metadata.tsv');
+
+/** Headers in a FASTA file, plain or gzip: what an import of valid records must count. */
+export function countFastaRecords(path: string): number {
+  const raw = readFileSync(path);
+  const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  return text.split('\n').filter((line) => line.startsWith('>')).length;
+}
+
+export interface BadFasta {
+  path: string;
+  /** Valid records, ids and lengths in file order (lengths increase). */
+  good: { id: string; length: number }[];
+  /** Refused records' ids. */
+  badIds: string[];
+}
+
+/** Five valid records (`good-1`..`good-5`, 120..600 bp) and three invalid ones. */
+export function writeBadFasta(dir: string, name = 'bad.fasta'): BadFasta {
+  const good = [1, 2, 3, 4, 5].map((n) => ({ id: `good-${n}`, length: n * 120 }));
+  const genome = 'ACGTTGCAAC'.repeat(60);
+  const body = (length: number) => genome.slice(0, length);
+  const lines = [
+    `>${good[0]!.id}`,
+    body(good[0]!.length),
+    '>bad-chars-1',
+    'ACGTXXACGTJJ',
+    `>${good[1]!.id}`,
+    body(good[1]!.length),
+    '>bad-empty',
+    `>${good[2]!.id}`,
+    body(good[2]!.length),
+    '>bad-chars-2',
+    'ACG!!TACGT',
+    `>${good[3]!.id}`,
+    body(good[3]!.length),
+    `>${good[4]!.id}`,
+    body(good[4]!.length),
+  ];
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return { path, good, badIds: ['bad-chars-1', 'bad-empty', 'bad-chars-2'] };
+}
+
+/** A FASTA of about `megabytes` MB of distinct 1 kb records, written in chunks. */
+export function writeLargeFasta(path: string, megabytes: number): string {
+  const line = 'ACGTTGCAACGGTACCATGAACGTTGCAACGGTACCATGAACGTTGCAAC';
+  const tail = `${Array.from({ length: 19 }, () => line).join('\n')}\n`;
+  const recordBytes = 20 * (line.length + 1) + 16;
+  const records = Math.ceil((megabytes * 1024 * 1024) / recordBytes);
+  // The first 10 bases spell the record number in base 4, so no two records are alike.
+  const prefix = (n: number) =>
+    Array.from({ length: 10 }, (_, digit) => 'ACGT'[Math.floor(n / 4 ** digit) % 4]).join('');
+  const fd = openSync(path, 'w');
+  try {
+    let chunk: string[] = [];
+    for (let i = 1; i <= records; i += 1) {
+      chunk.push(`>large-${i}\n${prefix(i)}${line.slice(10)}\n`, tail);
+      if (chunk.length >= 4000) {
+        writeSync(fd, chunk.join(''));
+        chunk = [];
+      }
+    }
+    writeSync(fd, chunk.join(''));
+  } finally {
+    closeSync(fd);
+  }
+  return path;
+}
+
+/**
+ * Drops files on the Import page's drop zone the way a desktop drag would: a DataTransfer
+ * built in the page carries real File objects through dragenter, dragover and drop.
+ */
+export async function dropFiles(page: Page, paths: string[]): Promise<void> {
+  const files = paths.map((path) => ({
+    name: basename(path),
+    base64: readFileSync(path).toString('base64'),
+  }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    // Runs in the page; the Node-side tsconfig has no DOM types.
+    const { DataTransfer } = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: File): unknown } };
+    };
+    const transfer = new DataTransfer();
+    for (const item of items) {
+      const bytes = Uint8Array.from(atob(item.base64), (char) => char.charCodeAt(0));
+      transfer.items.add(new File([bytes], item.name));
+    }
+    return transfer;
+  }, files);
+  const zone = page.getByRole('region', { name: 'Drop zone' });
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await dataTransfer.dispose();
+}
+
+/** Clicks `trigger` and returns the text of the file it downloads. */
+export async function downloadText(
+  page: Page,
+  trigger: () => Promise<void>,
+): Promise<{
+  fileName: string;
+  text: string;
+}> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const path = await download.path();
+  return { fileName: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** The text of each cell of the n-th data row (0-based) of the Sequences table. */
+export async function sequenceRowCells(page: Page, index: number): Promise<string[]> {
+  const row = page
+    .getByRole('table', { name: 'Sequences' })
+    .getByRole('row')
+    .nth(index + 1);
+  return row.getByRole('cell').allTextContents();
+}

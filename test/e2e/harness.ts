@@ -1,0 +1,82 @@
+/**
+ * Starts the real server on a fresh data directory, serving the built renderer
+ * (`npm run build:web`), and drives it in Debian's Chromium through playwright-core.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
+import { createServer } from '../../src/server/app';
+import { VariantDeskCore } from '../../src/core/variantdesk-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const WEB_ROOT = resolve(import.meta.dirname, '../../out/web');
+
+export interface AppHandle {
+  url: string;
+  dataDir: string;
+  core: VariantDeskCore;
+  page: Page;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<AppHandle> {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    throw new Error(`the renderer is not built: run \`npm run build:web\` first (no ${WEB_ROOT}/index.html)`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'variantdesk-e2e-'));
+  const core = new VariantDeskCore(dataDir);
+  const server = await createServer({ core, webRoot: WEB_ROOT });
+  const address = await server.listen({ port: 0, host: '127.0.0.1' });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  await context.tracing.start({ screenshots: true, snapshots: true });
+  let failed = false;
+  let testName = 'e2e';
+  try {
+    onTestFailed(({ task }) => {
+      failed = true;
+      testName = task.name;
+    });
+  } catch {
+    // Called outside a test (a helper script): no trace on failure.
+  }
+  const page = await context.newPage();
+  await page.goto(address);
+  return {
+    url: address,
+    dataDir,
+    core,
+    page,
+    context,
+    async close() {
+      // Traces are kept only for failed tests (retain-on-failure).
+      if (failed) {
+        const dir = resolve(import.meta.dirname, '../../test-results');
+        mkdirSync(dir, { recursive: true });
+        await context.tracing.stop({ path: join(dir, `${testName.replace(/\W+/g, '-')}.trace.zip`) });
+      } else {
+        await context.tracing.stop();
+      }
+      await browser.close();
+      await server.close();
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
