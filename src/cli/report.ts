@@ -29,14 +29,18 @@ export function formatImportReport(report: ImportReport): string {
       `Metadata ${m.file}: ${m.rows} rows joined on '${m.idColumn}', ${m.matched} matched, ` +
         `${m.unmatchedCount} without a sequence, ${m.sequencesWithoutMetadata} sequences without metadata.`,
     );
-    if (m.unmatchedIds.length) lines.push(`  unmatched ids: ${m.unmatchedIds.slice(0, 20).join(', ')}${m.unmatchedCount > 20 ? ', ...' : ''}`);
+    if (m.unmatchedIds.length)
+      lines.push(
+        `  unmatched ids: ${m.unmatchedIds.slice(0, 20).join(', ')}${m.unmatchedCount > 20 ? ', ...' : ''}`,
+      );
   }
   if (report.errorCount) {
     lines.push(`Errors (${report.errorCount}):`);
     for (const error of report.errors.slice(0, 50)) {
       lines.push(`  ${error.file}:${error.line}  ${error.recordId ?? '-'}  ${error.reason}`);
     }
-    if (report.errorCount > 50) lines.push(`  ... ${report.errorCount - 50} more (use --json for all stored errors)`);
+    if (report.errorCount > 50)
+      lines.push(`  ... ${report.errorCount - 50} more (use --json for all stored errors)`);
   }
   return lines.join('\n');
 }
@@ -54,5 +58,12 @@ export function formatDatasets(datasets: DatasetSummary[]): string {
     d.createdAt,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [header, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -16,7 +16,8 @@ export function serveCommand(program: Command, dataDir: () => string): void {
     .option('--token <token>', 'access token (required, and generated if absent, off loopback)')
     .action(async (options: { port: string; host: string; token?: string }) => {
       const offLoopback = !LOOPBACK.has(options.host);
-      const token = options.token ?? (offLoopback ? randomBytes(18).toString('base64url') : undefined);
+      const token =
+        options.token ?? (offLoopback ? randomBytes(18).toString('base64url') : undefined);
       const webRoot = fileURLToPath(new URL('../../out/web', import.meta.url));
       const core = new VariantDeskCore(dataDir());
       const app = await createServer({ core, webRoot, token });
@@ -25,7 +26,8 @@ export function serveCommand(program: Command, dataDir: () => string): void {
       if (token) url.searchParams.set('token', token);
       process.stdout.write(`VariantDesk is running at ${url.href}\n`);
       process.stdout.write(`Data directory: ${core.dataDir}\n`);
-      if (!existsSync(webRoot)) process.stdout.write('(API only: run `npm run build:web` to serve the app)\n');
+      if (!existsSync(webRoot))
+        process.stdout.write('(API only: run `npm run build:web` to serve the app)\n');
       if (token) process.stdout.write(`Access token: ${token}\n`);
       const stop = async (): Promise<void> => {
         await app.close();

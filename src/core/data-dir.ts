@@ -5,7 +5,8 @@ export const APP_NAME = 'VariantDesk';
 
 /** Electron's `appData` for this platform, so the CLI and server share the app's registry. */
 function appDataDir(): string {
-  if (process.platform === 'win32') return process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming');
+  if (process.platform === 'win32')
+    return process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming');
   if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support');
   return process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
 }

@@ -21,5 +21,8 @@ export function errorKind(error: unknown): ErrorKind {
 }
 
 export function serializeError(error: unknown): SerializedError {
-  return { kind: errorKind(error), message: error instanceof Error ? error.message : String(error) };
+  return {
+    kind: errorKind(error),
+    message: error instanceof Error ? error.message : String(error),
+  };
 }

@@ -3,7 +3,12 @@
  * and runs it. Electron IPC, the HTTP server and the CLI all call `core.call(name, input)`.
  */
 import { z } from 'zod';
-import { operationInputs, type OperationName, type OperationResults, type ParsedInput } from '../shared/contract';
+import {
+  operationInputs,
+  type OperationName,
+  type OperationResults,
+  type ParsedInput,
+} from '../shared/contract';
 import type { JobEvent } from '../shared/types';
 import { DatasetService } from './datasets/dataset-service';
 import { runImportJob } from './datasets/import-job';
@@ -11,11 +16,16 @@ import { InvalidInputError } from './errors';
 import { JobManager } from './jobs/job-manager';
 import { openRegistry, type RegistryDb } from './registry/db';
 
-type Handlers = { [K in OperationName]: (input: ParsedInput<K>) => OperationResults[K] | Promise<OperationResults[K]> };
+type Handlers = {
+  [K in OperationName]: (
+    input: ParsedInput<K>,
+  ) => OperationResults[K] | Promise<OperationResults[K]>;
+};
 
 export function parseInput<K extends OperationName>(name: K, input: unknown): ParsedInput<K> {
   const result = operationInputs[name].safeParse(input ?? undefined);
-  if (!result.success) throw new InvalidInputError(`invalid input to ${name}: ${z.prettifyError(result.error)}`);
+  if (!result.success)
+    throw new InvalidInputError(`invalid input to ${name}: ${z.prettifyError(result.error)}`);
   return result.data as ParsedInput<K>;
 }
 
@@ -31,7 +41,8 @@ export class VariantDeskCore {
     this.datasets = new DatasetService(this.db);
     this.handlers = {
       importFiles: (input) => {
-        const label = input.name ?? input.files.map((f) => f.name ?? f.path.split(/[\\/]/).pop()).join(', ');
+        const label =
+          input.name ?? input.files.map((f) => f.name ?? f.path.split(/[\\/]/).pop()).join(', ');
         const job = this.jobs.start('import', `Import ${label}`, input, (ctx) =>
           runImportJob(this.dataDir, input, ctx),
         );
@@ -49,8 +60,11 @@ export class VariantDeskCore {
   }
 
   async call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]> {
-    if (!Object.hasOwn(this.handlers, name)) throw new InvalidInputError(`unknown operation '${String(name)}'`);
-    const handler = this.handlers[name] as (input: ParsedInput<K>) => OperationResults[K] | Promise<OperationResults[K]>;
+    if (!Object.hasOwn(this.handlers, name))
+      throw new InvalidInputError(`unknown operation '${String(name)}'`);
+    const handler = this.handlers[name] as (
+      input: ParsedInput<K>,
+    ) => OperationResults[K] | Promise<OperationResults[K]>;
     return handler(parseInput(name, input));
   }
 

@@ -8,7 +8,9 @@ import { secureSession, secureWebContents, secureWebPreferences } from './securi
 
 app.setName(APP_NAME);
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const dataDirFlag = process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length);
+const dataDirFlag = process.argv
+  .find((arg) => arg.startsWith('--data-dir='))
+  ?.slice('--data-dir='.length);
 
 let core: VariantDeskCore | null = null;
 

@@ -4,7 +4,12 @@
  * envelope so errors keep their kind.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { ipcChannel, JOB_EVENT_CHANNEL, operationNames, type IpcReply } from '../shared/operation-names';
+import {
+  ipcChannel,
+  JOB_EVENT_CHANNEL,
+  operationNames,
+  type IpcReply,
+} from '../shared/operation-names';
 import { serializeError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { isAppUrl } from './security';
@@ -19,7 +24,10 @@ export function registerIpc(core: VariantDeskCore, devServerUrl?: string): () =>
   for (const name of operationNames) {
     ipcMain.handle(ipcChannel(name), async (event, input: unknown): Promise<IpcReply<unknown>> => {
       if (!trustedSender(event, devServerUrl)) {
-        return { ok: false, error: { kind: 'invalid-input', message: 'request from an untrusted frame refused' } };
+        return {
+          ok: false,
+          error: { kind: 'invalid-input', message: 'request from an untrusted frame refused' },
+        };
       }
       try {
         return { ok: true, value: await core.call(name, input) };
@@ -29,7 +37,8 @@ export function registerIpc(core: VariantDeskCore, devServerUrl?: string): () =>
     });
   }
   const unsubscribe = core.onJobEvent((event) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(JOB_EVENT_CHANNEL, event);
+    for (const window of BrowserWindow.getAllWindows())
+      window.webContents.send(JOB_EVENT_CHANNEL, event);
   });
   return () => {
     unsubscribe();

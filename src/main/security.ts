@@ -4,22 +4,13 @@
  * its pages carry a CSP that allows no remote origin.
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
-export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preload: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload,
     contextIsolation: true,
@@ -54,13 +45,20 @@ export function secureSession(session: Session, devServerUrl?: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
-    const headers = { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
+    const headers = {
+      ...details.responseHeaders,
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    };
     // The dev server needs its own origin for hot reload; the packaged app gets the strict policy.
     callback({ responseHeaders: devServerUrl ? details.responseHeaders : headers });
   });
   // No request leaves the machine: only the app's files (and the dev server) load.
   session.webRequest.onBeforeRequest((details, callback) => {
-    const local = isAppUrl(details.url, devServerUrl) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const local =
+      isAppUrl(details.url, devServerUrl) ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:');
     callback({ cancel: !local });
   });
 }

@@ -1,7 +1,12 @@
 /** Exposes the contract, and nothing else, as `window.variantdesk`. */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Operations, VariantDeskApi } from '../shared/contract';
-import { ipcChannel, JOB_EVENT_CHANNEL, operationNames, type IpcReply } from '../shared/operation-names';
+import {
+  ipcChannel,
+  JOB_EVENT_CHANNEL,
+  operationNames,
+  type IpcReply,
+} from '../shared/operation-names';
 import type { JobEvent } from '../shared/types';
 
 const operations = Object.fromEntries(
@@ -19,7 +24,8 @@ const api = {
   ...operations,
   runtime: 'electron',
   onJobEvent(listener: (event: JobEvent) => void): () => void {
-    const handler = (_event: Electron.IpcRendererEvent, payload: JobEvent): void => listener(payload);
+    const handler = (_event: Electron.IpcRendererEvent, payload: JobEvent): void =>
+      listener(payload);
     ipcRenderer.on(JOB_EVENT_CHANNEL, handler);
     return () => ipcRenderer.off(JOB_EVENT_CHANNEL, handler);
   },

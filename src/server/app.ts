@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { operationNames, type OperationName } from '../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import type { ImportFilesInput } from '../shared/schemas';
 import { errorKind, serializeError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
@@ -53,7 +54,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         reply.header('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
         return;
       }
-      await reply.code(401).send({ kind: 'invalid-input', message: 'missing or wrong access token' });
+      await reply
+        .code(401)
+        .send({ kind: 'invalid-input', message: 'missing or wrong access token' });
     });
   }
 
@@ -64,6 +67,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       return reply.code(status).send({ kind: 'invalid-input', message: (error as Error).message });
     }
     return reply.code(statusOf[kind]).send(serializeError(error));
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
   });
 
   app.get('/api/health', async () => ({ status: 'ok' }));
@@ -86,9 +95,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return result;
   });
 
-  app.get('/api/events', async (request, reply) => streamJobEvents(request, reply, (l) => core.onJobEvent(l)));
+  app.get('/api/events', async (request, reply) =>
+    streamJobEvents(request, reply, (l) => core.onJobEvent(l)),
+  );
 
-  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) =>
+    done(null, payload),
+  );
   app.post('/api/uploads', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (request) => {
     const header = request.headers['x-file-name'];
     const name = decodeURIComponent(typeof header === 'string' ? header : 'upload');

@@ -62,7 +62,10 @@ export interface VariantDeskApi extends Operations {
    * Makes dropped or picked files readable by the core: their paths in Electron, an
    * upload to the local server in browser mode.
    */
-  stageFiles(files: File[], onProgress?: (name: string, sent: number, total: number) => void): Promise<FileRef[]>;
+  stageFiles(
+    files: File[],
+    onProgress?: (name: string, sent: number, total: number) => void,
+  ): Promise<FileRef[]>;
   /** 'electron' or 'browser'. */
   readonly runtime: 'electron' | 'browser';
 }

@@ -21,4 +21,5 @@ export const ipcChannel = (name: OperationName): string => `variantdesk:${name}`
 export const JOB_EVENT_CHANNEL = 'variantdesk:job-event';
 
 /** What an IPC handler replies: errors keep their kind across the bridge. */
-export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
+export type IpcReply<T> =
+  { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };

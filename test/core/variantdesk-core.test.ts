@@ -6,7 +6,10 @@ import { openRegistry } from '../../src/core/registry/db';
 import { VariantDeskCore } from '../../src/core/variantdesk-core';
 import { tempDir, writeFasta } from '../helpers/genomes';
 
-const EXAMPLE = resolve(import.meta.dirname, '../../resources/examples/sars-cov-2/sequences.fasta.gz');
+const EXAMPLE = resolve(
+  import.meta.dirname,
+  '../../resources/examples/sars-cov-2/sequences.fasta.gz',
+);
 const CLI = resolve(import.meta.dirname, '../../bin/variantdesk.mjs');
 const cores: VariantDeskCore[] = [];
 
@@ -29,7 +32,11 @@ describe('VariantDeskCore', () => {
     expect(job.result?.records.valid).toBe(298);
     const [dataset] = await core.call('listDatasets', {});
     expect(dataset).toMatchObject({ sequenceCount: 298, name: 'sequences' });
-    const page = await core.call('listSequences', { datasetId: dataset!.id, filter: { idContains: 'XBB' }, limit: 1000 });
+    const page = await core.call('listSequences', {
+      datasetId: dataset!.id,
+      filter: { idContains: 'XBB' },
+      limit: 1000,
+    });
     expect(page.total).toBeGreaterThan(0);
     expect(page.rows.every((row) => row.seqId.includes('XBB'))).toBe(true);
     const tsv = await core.call('exportSequences', { datasetId: dataset!.id, format: 'tsv' });
@@ -41,7 +48,9 @@ describe('VariantDeskCore', () => {
   it('rejects invalid input with a message naming the operation and field', async () => {
     const core = openCore();
     await expect(core.call('importFiles', { files: [] })).rejects.toThrow(/importFiles.*files/s);
-    await expect(core.call('getDataset', { datasetId: 999 })).rejects.toThrow('no dataset with id 999');
+    await expect(core.call('getDataset', { datasetId: 999 })).rejects.toThrow(
+      'no dataset with id 999',
+    );
   });
 
   it('cancels an import running in a worker and leaves nothing behind', async () => {
@@ -61,7 +70,9 @@ describe('VariantDeskCore', () => {
     const job = await core.jobs.wait(jobId);
     expect(job.status).toBe('cancelled');
     expect(await core.call('listDatasets', {})).toEqual([]);
-    const row = core.db.$client.prepare('SELECT count(*) AS n FROM sequences').get() as { n: number };
+    const row = core.db.$client.prepare('SELECT count(*) AS n FROM sequences').get() as {
+      n: number;
+    };
     expect(row.n).toBe(0);
   });
 

@@ -34,7 +34,9 @@ export interface AppHandle {
 
 export async function startApp(): Promise<AppHandle> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-    throw new Error(`the renderer is not built: run \`npm run build:web\` first (no ${WEB_ROOT}/index.html)`);
+    throw new Error(
+      `the renderer is not built: run \`npm run build:web\` first (no ${WEB_ROOT}/index.html)`,
+    );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'variantdesk-e2e-'));
   const core = new VariantDeskCore(dataDir);
@@ -44,7 +46,10 @@ export async function startApp(): Promise<AppHandle> {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
   });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 900 },
+  });
   await context.tracing.start({ screenshots: true, snapshots: true });
   let failed = false;
   let testName = 'e2e';
@@ -69,7 +74,9 @@ export async function startApp(): Promise<AppHandle> {
       if (failed) {
         const dir = resolve(import.meta.dirname, '../../test-results');
         mkdirSync(dir, { recursive: true });
-        await context.tracing.stop({ path: join(dir, `${testName.replace(/\W+/g, '-')}.trace.zip`) });
+        await context.tracing.stop({
+          path: join(dir, `${testName.replace(/\W+/g, '-')}.trace.zip`),
+        });
       } else {
         await context.tracing.stop();
       }

@@ -2,7 +2,13 @@
 import { and, asc, count, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { exportSequencesInput, listSequencesInput, sequenceQuery } from '../../shared/schemas';
-import type { DatasetDetail, DatasetSummary, ExportedFile, SequencePage, SequenceRow } from '../../shared/types';
+import type {
+  DatasetDetail,
+  DatasetSummary,
+  ExportedFile,
+  SequencePage,
+  SequenceRow,
+} from '../../shared/types';
 import { NotFoundError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import { auditLog, datasets, sequences } from '../registry/schema';
@@ -45,14 +51,21 @@ export class DatasetService {
   get(datasetId: number): DatasetDetail {
     const row = this.db.select().from(datasets).where(eq(datasets.id, datasetId)).get();
     if (!row) throw new NotFoundError(`no dataset with id ${datasetId}`);
-    return { ...toDatasetSummary(row), errors: row.errors, errorCount: row.errorCount, metadata: row.metadataReport ?? null };
+    return {
+      ...toDatasetSummary(row),
+      errors: row.errors,
+      errorCount: row.errorCount,
+      metadata: row.metadataReport ?? null,
+    };
   }
 
   delete(datasetId: number): { deleted: boolean } {
     const dataset = this.get(datasetId);
     this.db.transaction((tx) => {
       tx.delete(datasets).where(eq(datasets.id, datasetId)).run();
-      tx.insert(auditLog).values({ action: 'dataset.delete', detail: { datasetId, name: dataset.name } }).run();
+      tx.insert(auditLog)
+        .values({ action: 'dataset.delete', detail: { datasetId, name: dataset.name } })
+        .run();
     });
     return { deleted: true };
   }
@@ -69,7 +82,11 @@ export class DatasetService {
       .limit(query.limit)
       .offset(query.offset)
       .all();
-    return { total, offset: query.offset, rows: rows.map((row) => ({ ...row, metadata: row.metadata ?? null })) };
+    return {
+      total,
+      offset: query.offset,
+      rows: rows.map((row) => ({ ...row, metadata: row.metadata ?? null })),
+    };
   }
 
   exportSequences(query: z.output<typeof exportSequencesInput>): ExportedFile {
@@ -81,7 +98,15 @@ export class DatasetService {
       .orderBy(...this.orderBy(query))
       .all()
       .map((row) => ({ ...row, metadata: row.metadata ?? null }));
-    const header = ['id', 'length', 'n_count', 'n_fraction', 'ambiguous_count', 'gc_fraction', ...dataset.metadataColumns];
+    const header = [
+      'id',
+      'length',
+      'n_count',
+      'n_fraction',
+      'ambiguous_count',
+      'gc_fraction',
+      ...dataset.metadataColumns,
+    ];
     const body = rows.map((row) => [
       row.seqId,
       String(row.length),
@@ -102,12 +127,16 @@ export class DatasetService {
   private where(query: SequenceQuery): SQL | undefined {
     const { filter } = query;
     const conditions: (SQL | undefined)[] = [eq(sequences.datasetId, query.datasetId)];
-    if (filter.idContains) conditions.push(like(sequences.seqId, `%${escapeLike(filter.idContains)}%`));
+    if (filter.idContains)
+      conditions.push(like(sequences.seqId, `%${escapeLike(filter.idContains)}%`));
     if (filter.minLength !== undefined) conditions.push(gte(sequences.length, filter.minLength));
     if (filter.maxLength !== undefined) conditions.push(lte(sequences.length, filter.maxLength));
-    if (filter.maxNFraction !== undefined) conditions.push(lte(sequences.nFraction, filter.maxNFraction));
-    if (filter.minGcFraction !== undefined) conditions.push(gte(sequences.gcFraction, filter.minGcFraction));
-    if (filter.maxGcFraction !== undefined) conditions.push(lte(sequences.gcFraction, filter.maxGcFraction));
+    if (filter.maxNFraction !== undefined)
+      conditions.push(lte(sequences.nFraction, filter.maxNFraction));
+    if (filter.minGcFraction !== undefined)
+      conditions.push(gte(sequences.gcFraction, filter.minGcFraction));
+    if (filter.maxGcFraction !== undefined)
+      conditions.push(lte(sequences.gcFraction, filter.maxGcFraction));
     return and(...conditions);
   }
 

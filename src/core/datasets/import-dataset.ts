@@ -7,7 +7,12 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { ImportFilesInput } from '../../shared/schemas';
-import type { ImportReport, MetadataReport, RecordError, SourceFileSummary } from '../../shared/types';
+import type {
+  ImportReport,
+  MetadataReport,
+  RecordError,
+  SourceFileSummary,
+} from '../../shared/types';
 import type { RegistryDb } from '../registry/db';
 import { auditLog, datasets } from '../registry/schema';
 import { detectFile } from '../sequences/detect';
@@ -33,10 +38,16 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-type ParsedImport = { files: { path: string; name?: string }[]; metadata?: { path: string; name?: string }; name?: string };
+type ParsedImport = {
+  files: { path: string; name?: string }[];
+  metadata?: { path: string; name?: string };
+  name?: string;
+};
 
 function defaultName(fileName: string): string {
-  return fileName.replace(/(\.gz)?$/i, '').replace(/\.(fasta|fa|fna|fas|fastq|fq|txt)$/i, '') || fileName;
+  return (
+    fileName.replace(/(\.gz)?$/i, '').replace(/\.(fasta|fa|fna|fas|fastq|fq|txt)$/i, '') || fileName
+  );
 }
 
 export async function importDataset(
@@ -45,12 +56,17 @@ export async function importDataset(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const { signal, onProgress } = options;
-  const files = input.files.map((file) => ({ path: file.path, name: file.name ?? basename(file.path) }));
+  const files = input.files.map((file) => ({
+    path: file.path,
+    name: file.name ?? basename(file.path),
+  }));
 
   // Refuse a file that is not sequence data before anything is written.
   const infos: FileInfo[] = [];
   for (const file of files) infos.push(await detectFile(file.path, file.name));
-  const metadataName = input.metadata ? (input.metadata.name ?? basename(input.metadata.path)) : null;
+  const metadataName = input.metadata
+    ? (input.metadata.name ?? basename(input.metadata.path))
+    : null;
   const metadata: MetadataTable | null =
     input.metadata && metadataName ? await readMetadata(input.metadata.path, metadataName) : null;
   const sizes = await Promise.all(files.map(async (file) => (await stat(file.path)).size));
@@ -60,7 +76,12 @@ export async function importDataset(
     total: sizes.reduce((a, b) => a + b, 0),
     records: 0,
     message: 'Reading',
-    files: files.map((file, i) => ({ name: file.name, bytesDone: 0, bytesTotal: sizes[i]!, records: 0 })),
+    files: files.map((file, i) => ({
+      name: file.name,
+      bytesDone: 0,
+      bytesTotal: sizes[i]!,
+      records: 0,
+    })),
   };
 
   const client = db.$client;
@@ -89,11 +110,18 @@ export async function importDataset(
              source_files, metadata_columns, error_count, errors)
            VALUES (?, ?, 0, 0, 0, '[]', '[]', 0, '[]')`,
         )
-        .run(input.name ?? defaultName(files[0]!.name), `pending:${Date.now()}:${Math.random()}`).lastInsertRowid,
+        .run(input.name ?? defaultName(files[0]!.name), `pending:${Date.now()}:${Math.random()}`)
+        .lastInsertRowid,
     );
     const summaries: SourceFileSummary[] = [];
     for (const [index, file] of files.entries()) {
-      const summary: SourceFileSummary = { name: file.name, ...infos[index]!, records: 0, valid: 0, invalid: 0 };
+      const summary: SourceFileSummary = {
+        name: file.name,
+        ...infos[index]!,
+        records: 0,
+        valid: 0,
+        invalid: 0,
+      };
       summaries.push(summary);
       const fileProgress = progress.files[index]!;
       const stream = readSequences(file.path, {
@@ -213,7 +241,10 @@ export async function importDataset(
       .where(eq(datasets.id, datasetId))
       .run();
     db.insert(auditLog)
-      .values({ action: 'dataset.import', detail: { datasetId, files: files.map((f) => f.name), sequences: seen.size } })
+      .values({
+        action: 'dataset.import',
+        detail: { datasetId, files: files.map((f) => f.name), sequences: seen.size },
+      })
       .run();
     const row = db.select().from(datasets).where(eq(datasets.id, datasetId)).get()!;
     client.exec('COMMIT');

@@ -8,7 +8,11 @@ import type { ImportReply, ImportRequest, ImportWorkerData } from './import-mess
 const CANCEL_GRACE_MS = 10_000;
 
 /** Runs an import in a worker thread and relays its progress to the job. */
-export function runImportJob(dataDir: string, input: ImportFilesInput, ctx: JobContext): Promise<ImportReport> {
+export function runImportJob(
+  dataDir: string,
+  input: ImportFilesInput,
+  ctx: JobContext,
+): Promise<ImportReport> {
   const data: ImportWorkerData = { dataDir, input };
   const worker = startWorker(import.meta.url, 'import.worker', data);
   return new Promise<ImportReport>((resolve, reject) => {
@@ -34,7 +38,9 @@ export function runImportJob(dataDir: string, input: ImportFilesInput, ctx: JobC
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) =>
       settle(() =>
-        ctx.signal.aborted ? reject(ctx.signal.reason) : reject(new Error(`import worker stopped (exit code ${code})`)),
+        ctx.signal.aborted
+          ? reject(ctx.signal.reason)
+          : reject(new Error(`import worker stopped (exit code ${code})`)),
       ),
     );
   });

@@ -11,7 +11,8 @@ const controller = new AbortController();
 const post = (reply: ImportReply): void => port.postMessage(reply);
 
 port.on('message', (message: ImportRequest) => {
-  if (message.type === 'cancel') controller.abort(new DOMException('The import was cancelled', 'AbortError'));
+  if (message.type === 'cancel')
+    controller.abort(new DOMException('The import was cancelled', 'AbortError'));
 });
 
 const db = openRegistry(dataDir, { migrate: false });
@@ -22,7 +23,11 @@ try {
   });
   post({ type: 'done', report });
 } catch (error) {
-  post(controller.signal.aborted ? { type: 'cancelled' } : { type: 'error', error: serializeWorkerError(error) });
+  post(
+    controller.signal.aborted
+      ? { type: 'cancelled' }
+      : { type: 'error', error: serializeWorkerError(error) },
+  );
 } finally {
   db.$client.close();
   port.close();

@@ -63,9 +63,18 @@ export class JobManager {
       result: null,
       error: null,
     };
-    this.db.insert(jobs).values({ id, kind, label, status: 'queued', input, createdAt: snapshot.createdAt }).run();
+    this.db
+      .insert(jobs)
+      .values({ id, kind, label, status: 'queued', input, createdAt: snapshot.createdAt })
+      .run();
     const controller = new AbortController();
-    const job: LiveJob = { snapshot, controller, startedAt: Date.now(), lastEmit: 0, finished: Promise.resolve(snapshot) };
+    const job: LiveJob = {
+      snapshot,
+      controller,
+      startedAt: Date.now(),
+      lastEmit: 0,
+      finished: Promise.resolve(snapshot),
+    };
     this.live.set(id, job);
     const previous = this.queues.get(kind) ?? Promise.resolve();
     job.finished = previous.then(() => this.execute(job, run));
@@ -127,7 +136,10 @@ export class JobManager {
     const ctx: JobContext = {
       signal: controller.signal,
       report: (progress) => {
-        snapshot.progress = withRates({ ...progress, recordsPerSecond: 0, etaSeconds: null }, Date.now() - job.startedAt);
+        snapshot.progress = withRates(
+          { ...progress, recordsPerSecond: 0, etaSeconds: null },
+          Date.now() - job.startedAt,
+        );
         this.emit(job);
       },
     };
@@ -136,7 +148,12 @@ export class JobManager {
       return this.finish(job, 'done', result, null);
     } catch (error) {
       if (controller.signal.aborted) return this.finish(job, 'cancelled', null, null);
-      return this.finish(job, 'failed', null, error instanceof Error ? error.message : String(error));
+      return this.finish(
+        job,
+        'failed',
+        null,
+        error instanceof Error ? error.message : String(error),
+      );
     }
   }
 
@@ -154,7 +171,12 @@ export class JobManager {
     snapshot.progress = {
       ...snapshot.progress,
       etaSeconds: null,
-      message: status === 'done' ? 'Done' : status === 'cancelled' ? 'Cancelled: nothing was saved' : 'Failed',
+      message:
+        status === 'done'
+          ? 'Done'
+          : status === 'cancelled'
+            ? 'Cancelled: nothing was saved'
+            : 'Failed',
     };
     this.db
       .update(jobs)

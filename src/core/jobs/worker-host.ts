@@ -15,7 +15,8 @@ export interface SerializedWorkerError {
 }
 
 export function serializeWorkerError(error: unknown): SerializedWorkerError {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  if (error instanceof Error)
+    return { name: error.name, message: error.message, stack: error.stack };
   return { name: 'Error', message: String(error) };
 }
 

@@ -1,11 +1,7 @@
 /** The registry's tables. Migrations are generated from this file by drizzle-kit. */
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type {
-  MetadataReport,
-  RecordError,
-  SourceFileSummary,
-} from '../../shared/types';
+import type { MetadataReport, RecordError, SourceFileSummary } from '../../shared/types';
 
 export const datasets = sqliteTable(
   'datasets',
