@@ -9,9 +9,13 @@ function copyMigrations(): Plugin {
   return {
     name: 'variantdesk-copy-migrations',
     closeBundle() {
-      cpSync(resolve(import.meta.dirname, 'src/core/registry/migrations'), resolve(import.meta.dirname, 'out/main/migrations'), {
-        recursive: true,
-      });
+      cpSync(
+        resolve(import.meta.dirname, 'src/core/registry/migrations'),
+        resolve(import.meta.dirname, 'out/main/migrations'),
+        {
+          recursive: true,
+        },
+      );
     },
   };
 }

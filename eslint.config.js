@@ -14,7 +14,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
@@ -29,7 +32,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeOnly, message: 'The renderer runs in a sandbox: use window.variantdesk.' },
-            { group: ['**/core/**', '**/main/**', '**/server/**'], message: 'The renderer only imports src/shared.' },
+            {
+              group: ['**/core/**', '**/main/**', '**/server/**'],
+              message: 'The renderer only imports src/shared.',
+            },
           ],
         },
       ],
@@ -40,14 +46,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeOnly, '**/core/**', '**/main/**'], message: 'shared depends on zod only.' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeOnly, '**/core/**', '**/main/**'],
+              message: 'shared depends on zod only.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/core/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main imports electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src/main imports electron.' }] },
+      ],
     },
   },
 );

@@ -27,7 +27,13 @@ export function tempDir(prefix = 'variantdesk-test-'): string {
 }
 
 /** Writes `count` records of `length` bases, 70 per line; returns the path. */
-export function writeFasta(path: string, count: number, length: number, seed = 1, idPrefix = 'seq'): string {
+export function writeFasta(
+  path: string,
+  count: number,
+  length: number,
+  seed = 1,
+  idPrefix = 'seq',
+): string {
   const random = seededRandom(seed);
   const genome = randomGenome(length, random);
   const parts: string[] = [];

@@ -6,15 +6,23 @@ import { DatasetService } from '../../../src/core/datasets/dataset-service';
 import { openRegistry, type RegistryDb } from '../../../src/core/registry/db';
 import { tempDir, writeFasta } from '../../helpers/genomes';
 
-const EXAMPLE = resolve(import.meta.dirname, '../../../resources/examples/sars-cov-2/sequences.fasta.gz');
-const EXAMPLE_METADATA = resolve(import.meta.dirname, '../../../resources/examples/sars-cov-2/metadata.tsv');
+const EXAMPLE = resolve(
+  import.meta.dirname,
+  '../../../resources/examples/sars-cov-2/sequences.fasta.gz',
+);
+const EXAMPLE_METADATA = resolve(
+  import.meta.dirname,
+  '../../../resources/examples/sars-cov-2/metadata.tsv',
+);
 
 let dir: string;
 let db: RegistryDb;
 
 function counts(): { datasets: number; sequences: number } {
   const row = db.$client
-    .prepare('SELECT (SELECT count(*) FROM datasets) AS datasets, (SELECT count(*) FROM sequences) AS sequences')
+    .prepare(
+      'SELECT (SELECT count(*) FROM datasets) AS datasets, (SELECT count(*) FROM sequences) AS sequences',
+    )
     .get() as { datasets: number; sequences: number };
   return row;
 }
@@ -34,7 +42,12 @@ describe('importDataset', () => {
     expect(report.records).toEqual({ total: 298, valid: 298, invalid: 0 });
     expect(report.dataset?.name).toBe('sequences');
     expect(report.files[0]).toMatchObject({ format: 'fasta', gzip: true, valid: 298 });
-    expect(report.metadata).toMatchObject({ idColumn: 'strain', rows: 298, matched: 298, unmatchedCount: 0 });
+    expect(report.metadata).toMatchObject({
+      idColumn: 'strain',
+      rows: 298,
+      matched: 298,
+      unmatchedCount: 0,
+    });
     const service = new DatasetService(db);
     const page = service.listSequences({
       datasetId: report.dataset!.id,
@@ -79,12 +92,16 @@ describe('importDataset', () => {
   it('leaves nothing behind when cancelled part-way', async () => {
     const path = writeFasta(join(dir, 'big.fa'), 400, 30_000);
     const controller = new AbortController();
-    const promise = importDataset(db, { files: [{ path }] }, {
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.records > 50) controller.abort(new Error('cancelled by test'));
+    const promise = importDataset(
+      db,
+      { files: [{ path }] },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.records > 50) controller.abort(new Error('cancelled by test'));
+        },
       },
-    });
+    );
     await expect(promise).rejects.toThrow('cancelled by test');
     expect(counts()).toEqual({ datasets: 0, sequences: 0 });
     expect(db.$client.inTransaction).toBe(false);
@@ -94,7 +111,9 @@ describe('importDataset', () => {
     const good = writeFasta(join(dir, 'good.fa'), 3, 100);
     const json = join(dir, 'data.json');
     writeFileSync(json, '{"sequences": []}\n');
-    await expect(importDataset(db, { files: [{ path: good }, { path: json }] })).rejects.toThrow(/data\.json/);
+    await expect(importDataset(db, { files: [{ path: good }, { path: json }] })).rejects.toThrow(
+      /data\.json/,
+    );
     expect(counts()).toEqual({ datasets: 0, sequences: 0 });
   });
 
@@ -104,7 +123,11 @@ describe('importDataset', () => {
     const meta = join(dir, 'm.csv');
     writeFileSync(meta, 'id,clade\ns1,20A\nghost,21K\n');
     const report = await importDataset(db, { files: [{ path }], metadata: { path: meta } });
-    expect(report.metadata).toMatchObject({ matched: 1, unmatchedIds: ['ghost'], sequencesWithoutMetadata: 1 });
+    expect(report.metadata).toMatchObject({
+      matched: 1,
+      unmatchedIds: ['ghost'],
+      sequencesWithoutMetadata: 1,
+    });
     expect(report.dataset?.metadataColumns).toEqual(['clade']);
   });
 });

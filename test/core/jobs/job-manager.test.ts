@@ -6,7 +6,15 @@ import { jobs } from '../../../src/core/registry/schema';
 import type { ImportReport, JobEvent } from '../../../src/shared/types';
 import { tempDir } from '../../helpers/genomes';
 
-const report = { dataset: null, duplicateOf: null, files: [], records: { total: 0, valid: 0, invalid: 0 }, errors: [], errorCount: 0, metadata: null } satisfies ImportReport;
+const report = {
+  dataset: null,
+  duplicateOf: null,
+  files: [],
+  records: { total: 0, valid: 0, invalid: 0 },
+  errors: [],
+  errorCount: 0,
+  metadata: null,
+} satisfies ImportReport;
 
 function setup(): { manager: JobManager; events: JobEvent[]; dataDir: string } {
   const dataDir = join(tempDir(), 'data');
@@ -35,8 +43,14 @@ describe('JobManager', () => {
 
   it('cancels a running job and records it', async () => {
     const { manager } = setup();
-    const job = manager.start('import', 'slow', {}, (ctx) =>
-      new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))),
+    const job = manager.start(
+      'import',
+      'slow',
+      {},
+      (ctx) =>
+        new Promise((_resolve, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)),
+        ),
     );
     await new Promise((r) => setTimeout(r, 20));
     expect(manager.cancel(job.id)).toBe(true);
@@ -65,10 +79,22 @@ describe('JobManager', () => {
     const job = manager.start('import', 'bad', {}, async () => {
       throw new Error('x.fa: not sequence data');
     });
-    expect(await manager.wait(job.id)).toMatchObject({ status: 'failed', error: 'x.fa: not sequence data' });
+    expect(await manager.wait(job.id)).toMatchObject({
+      status: 'failed',
+      error: 'x.fa: not sequence data',
+    });
 
     const db = openRegistry(dataDir);
-    db.insert(jobs).values({ id: 'ghost', kind: 'import', label: 'ghost', status: 'running', input: {}, createdAt: '2026-01-01' }).run();
+    db.insert(jobs)
+      .values({
+        id: 'ghost',
+        kind: 'import',
+        label: 'ghost',
+        status: 'running',
+        input: {},
+        createdAt: '2026-01-01',
+      })
+      .run();
     const restarted = new JobManager(db);
     expect(restarted.get('ghost')).toMatchObject({ status: 'failed' });
     expect(restarted.get('ghost').error).toMatch(/Interrupted/);
