@@ -1,0 +1,24 @@
+/**
+ * Regenerates docs/screenshot.png: the example imported in browser mode, Sequences page.
+ * Run: npm run build:web && node --import tsx scripts/screenshot.ts
+ */
+import { resolve } from 'node:path';
+import { startApp } from '../test/e2e/harness';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const app = await startApp();
+try {
+  const { jobId } = await app.core.call('importFiles', {
+    files: [{ path: resolve(ROOT, 'resources/examples/sars-cov-2/sequences.fasta.gz') }],
+    metadata: { path: resolve(ROOT, 'resources/examples/sars-cov-2/metadata.tsv') },
+    name: 'SARS-CoV-2 example',
+  });
+  await app.core.jobs.wait(jobId);
+  await app.page.reload();
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sequences' }).click();
+  await app.page.getByRole('heading', { level: 1, name: 'Sequences' }).waitFor();
+  await app.page.waitForTimeout(1500);
+  await app.page.screenshot({ path: resolve(ROOT, 'docs/screenshot.png') });
+} finally {
+  await app.close();
+}
