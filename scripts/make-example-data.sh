@@ -14,6 +14,8 @@ for pathogen in sars-cov-2 rsv-a flu-h3n2-ha; do
   mkdir -p "$out/pathogens/$pathogen" "$out/examples/$pathogen"
   cp "$shared/$pathogen/reference.fasta" "$shared/$pathogen/genome_annotation.gff3" "$out/pathogens/$pathogen/"
   cp "$shared/$pathogen/README.md" "$out/pathogens/$pathogen/SOURCE.md"
+  # Labeled tips (name, clade, pango, net mutations): nearest labeled reference, private mutations.
+  cp "$shared/$pathogen/tree_tips.tsv" "$out/pathogens/$pathogen/labeled.tsv"
   if [ -f "$shared/$pathogen/sequences.fasta" ]; then
     cp "$shared/$pathogen/sequences.fasta" "$out/examples/$pathogen/sequences.fasta"
   fi
