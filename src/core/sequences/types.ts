@@ -43,5 +43,4 @@ export interface ReadSequencesOptions {
 }
 
 export type ReadEvent =
-  | { type: 'record'; record: SequenceRecord }
-  | { type: 'error'; error: RecordError };
+  { type: 'record'; record: SequenceRecord } | { type: 'error'; error: RecordError };
