@@ -30,6 +30,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           'import.worker': resolve(import.meta.dirname, 'src/core/datasets/import.worker.ts'),
+          'analyze.worker': resolve(import.meta.dirname, 'src/core/analysis/analyze.worker.ts'),
+          'align.worker': resolve(import.meta.dirname, 'src/core/align/align.worker.ts'),
         },
       },
     },

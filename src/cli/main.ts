@@ -62,7 +62,7 @@ program
       if (job.status === 'cancelled') {
         process.stderr.write('Import cancelled: nothing was saved.\n');
         process.exitCode = 130;
-      } else if (job.status === 'failed' || !job.result) {
+      } else if (job.status === 'failed' || job.kind !== 'import' || !job.result) {
         process.stderr.write(`Import failed: ${job.error ?? 'unknown error'}\n`);
         process.exitCode = 1;
       } else if (options.json) {

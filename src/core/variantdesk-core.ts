@@ -10,11 +10,16 @@ import {
   type ParsedInput,
 } from '../shared/contract';
 import type { JobEvent } from '../shared/types';
+import { runAnalysisJob } from './analysis/analysis-job';
+import { exportAnalysis } from './analysis/analysis-export';
+import { AnalysisService } from './analysis/analysis-service';
+import { PathogenCatalog } from './analysis/pathogen-catalog';
 import { DatasetService } from './datasets/dataset-service';
 import { runImportJob } from './datasets/import-job';
 import { InvalidInputError } from './errors';
 import { JobManager } from './jobs/job-manager';
 import { openRegistry, type RegistryDb } from './registry/db';
+import { pathogensDir } from './resources';
 
 type Handlers = {
   [K in OperationName]: (
@@ -33,12 +38,19 @@ export class VariantDeskCore {
   readonly db: RegistryDb;
   readonly jobs: JobManager;
   readonly datasets: DatasetService;
+  readonly pathogens: PathogenCatalog;
+  readonly analyses: AnalysisService;
   private readonly handlers: Handlers;
 
   constructor(readonly dataDir: string) {
     this.db = openRegistry(dataDir);
     this.jobs = new JobManager(this.db);
     this.datasets = new DatasetService(this.db);
+    this.pathogens = new PathogenCatalog(pathogensDir());
+    this.analyses = new AnalysisService(this.db, {
+      summary: (id) => this.pathogens.get(id).summary,
+      reference: (id) => this.pathogens.get(id).referenceSequence,
+    });
     this.handlers = {
       importFiles: (input) => {
         const label =
@@ -56,7 +68,40 @@ export class VariantDeskCore {
       deleteDataset: ({ datasetId }) => this.datasets.delete(datasetId),
       listSequences: (input) => this.datasets.listSequences(input),
       exportSequences: (input) => this.datasets.exportSequences(input),
+      listPathogens: () => this.pathogens.list(),
+      analyzeDataset: (input) => this.startAnalysis(input),
+      listAnalyses: ({ datasetId }) => {
+        this.datasets.get(datasetId);
+        return this.analyses.list(datasetId);
+      },
+      getAnalysis: ({ analysisId }) => this.analyses.get(analysisId),
+      listQc: (input) => this.analyses.listQc(input),
+      getSequenceResult: ({ analysisId, seqId }) =>
+        this.analyses.getSequenceResult(analysisId, seqId),
+      listMutations: (input) => this.analyses.listMutations(input),
+      exportAnalysis: (input) => exportAnalysis(this.db, this.analyses, input),
     };
+  }
+
+  private startAnalysis(input: ParsedInput<'analyzeDataset'>): OperationResults['analyzeDataset'] {
+    const dataset = this.datasets.get(input.datasetId);
+    if (input.pathogenId && !input.force) {
+      const entry = this.pathogens.get(input.pathogenId);
+      const reusable = this.analyses
+        .list(dataset.id)
+        .find(
+          (a) =>
+            a.pathogen.id === input.pathogenId &&
+            this.analyses.referenceSha256(a.id) === entry.sha256,
+        );
+      if (reusable) return { jobId: null, analysisId: reusable.id };
+    }
+    const data = { dataDir: this.dataDir, pathogensDir: this.pathogens.dir, input };
+    const job = this.jobs.start('analysis', `Align and QC ${dataset.name}`, input, async (ctx) => {
+      const { analysisId, reused } = await runAnalysisJob(data, ctx);
+      return { analysis: this.analyses.get(analysisId), reused };
+    });
+    return { jobId: job.id, analysisId: null };
   }
 
   async call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]> {

@@ -83,19 +83,12 @@ export interface SequenceCalls {
   stopCodons: StopCodon[];
 }
 
-export type AlignmentOutcome =
-  | { ok: true; calls: SequenceCalls }
-  | { ok: false; reason: string };
+export type AlignmentOutcome = { ok: true; calls: SequenceCalls } | { ok: false; reason: string };
 
 export type QcVerdict = 'good' | 'mediocre' | 'bad';
 
 export type QcRuleName =
-  | 'missingData'
-  | 'mixedSites'
-  | 'privateMutations'
-  | 'snpClusters'
-  | 'frameShifts'
-  | 'stopCodons';
+  'missingData' | 'mixedSites' | 'privateMutations' | 'snpClusters' | 'frameShifts' | 'stopCodons';
 
 export interface QcRuleResult {
   rule: QcRuleName;
@@ -113,4 +106,105 @@ export interface QcResult {
   overallScore: number;
   verdict: QcVerdict;
   rules: QcRuleResult[];
+}
+
+/** The labeled reference (tree tip) closest to a sequence over the positions it covers. */
+export interface NearestReference {
+  name: string;
+  clade: string;
+  pango: string;
+  /** Differing positions (substitutions and deleted positions) over the covered region. */
+  distance: number;
+}
+
+export interface GeneSummary {
+  name: string;
+  start: number;
+  end: number;
+  strand: '+' | '-';
+}
+
+export interface PathogenSummary {
+  id: string;
+  name: string;
+  genomeLength: number;
+  genes: GeneSummary[];
+  /** The QC thresholds in words, shown wherever a verdict is shown. */
+  qcThresholds: string[];
+}
+
+export interface ScoreBin {
+  /** Inclusive lower and exclusive upper bound of the overall QC score. */
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface AnalysisSummary {
+  id: number;
+  datasetId: number;
+  pathogen: PathogenSummary;
+  createdAt: string;
+  sequenceCount: number;
+  alignedCount: number;
+  failedCount: number;
+  qc: Record<QcVerdict, number>;
+  durationMs: number;
+  scoreHistogram: ScoreBin[];
+}
+
+export interface AnalysisReport {
+  analysis: AnalysisSummary;
+  /** True when an earlier analysis with the same reference was reused. */
+  reused: boolean;
+}
+
+export interface QcRow {
+  seqId: string;
+  ordinal: number;
+  /** Why the sequence did not align; null when it did. */
+  failure: string | null;
+  verdict: QcVerdict | null;
+  overallScore: number | null;
+  rules: QcRuleResult[];
+  nearest: NearestReference | null;
+  substitutionCount: number;
+  deletionCount: number;
+  insertionCount: number;
+  missingCount: number;
+}
+
+export interface QcPage {
+  total: number;
+  offset: number;
+  rows: QcRow[];
+}
+
+export interface SequenceResult extends QcRow {
+  calls: SequenceCalls | null;
+}
+
+export type MutationKind = 'substitution' | 'deletion' | 'insertion';
+
+export interface MutationRow {
+  label: string;
+  kind: MutationKind;
+  position: number;
+  gene: string | null;
+  aaChanges: string[];
+  count: number;
+  /** Share of the aligned sequences that carry it. */
+  frequency: number;
+}
+
+export interface MutationPage {
+  total: number;
+  offset: number;
+  rows: MutationRow[];
+}
+
+export interface CarrierPage {
+  total: number;
+  offset: number;
+  seqIds: string[];
 }

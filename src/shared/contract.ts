@@ -3,6 +3,22 @@
  * IPC registry, the preload bridge, the HTTP server and the CLI are adapters over it.
  */
 import type { z } from 'zod';
+import {
+  analysisIdInput,
+  analyzeDatasetInput,
+  exportAnalysisInput,
+  getSequenceResultInput,
+  listAnalysesInput,
+  listMutationsInput,
+  listQcInput,
+} from './analysis-schemas';
+import type {
+  AnalysisSummary,
+  MutationPage,
+  PathogenSummary,
+  QcPage,
+  SequenceResult,
+} from './analysis-types';
 import type { OperationName } from './operation-names';
 import {
   datasetIdInput,
@@ -32,6 +48,14 @@ export const operationInputs = {
   deleteDataset: datasetIdInput,
   listSequences: listSequencesInput,
   exportSequences: exportSequencesInput,
+  listPathogens: emptyInput,
+  analyzeDataset: analyzeDatasetInput,
+  listAnalyses: listAnalysesInput,
+  getAnalysis: analysisIdInput,
+  listQc: listQcInput,
+  getSequenceResult: getSequenceResultInput,
+  listMutations: listMutationsInput,
+  exportAnalysis: exportAnalysisInput,
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export interface OperationResults {
@@ -44,6 +68,15 @@ export interface OperationResults {
   deleteDataset: { deleted: boolean };
   listSequences: SequencePage;
   exportSequences: ExportedFile;
+  listPathogens: PathogenSummary[];
+  /** jobId is null when an analysis with the same reference already exists (reused). */
+  analyzeDataset: { jobId: string | null; analysisId: number | null };
+  listAnalyses: AnalysisSummary[];
+  getAnalysis: AnalysisSummary;
+  listQc: QcPage;
+  getSequenceResult: SequenceResult;
+  listMutations: MutationPage;
+  exportAnalysis: ExportedFile;
 }
 
 export { operationNames, type OperationName } from './operation-names';

@@ -12,6 +12,14 @@ export const operationNames = [
   'deleteDataset',
   'listSequences',
   'exportSequences',
+  'listPathogens',
+  'analyzeDataset',
+  'listAnalyses',
+  'getAnalysis',
+  'listQc',
+  'getSequenceResult',
+  'listMutations',
+  'exportAnalysis',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -1,4 +1,5 @@
 /** Result types of the contract: plain, serialisable data. */
+import type { AnalysisReport } from './analysis-types';
 
 export type RecordErrorCode =
   | 'empty-sequence'
@@ -93,7 +94,7 @@ export interface ImportReport {
   metadata: MetadataReport | null;
 }
 
-export type JobKind = 'import';
+export type JobKind = JobSnapshot['kind'];
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface FileProgress {
@@ -116,17 +117,21 @@ export interface JobProgress {
   files: FileProgress[];
 }
 
-export interface JobSnapshot {
+interface JobSnapshotBase {
   id: string;
-  kind: JobKind;
   label: string;
   status: JobStatus;
   createdAt: string;
   finishedAt: string | null;
   progress: JobProgress;
-  result: ImportReport | null;
   error: string | null;
 }
+
+export type JobSnapshot =
+  | (JobSnapshotBase & { kind: 'import'; result: ImportReport | null })
+  | (JobSnapshotBase & { kind: 'analysis'; result: AnalysisReport | null });
+
+export type JobResult = NonNullable<JobSnapshot['result']>;
 
 export interface JobEvent {
   type: 'job';

@@ -29,7 +29,7 @@ describe('VariantDeskCore', () => {
     const { jobId } = await core.call('importFiles', { files: [{ path: EXAMPLE }] });
     const job = await core.jobs.wait(jobId);
     expect(job.status).toBe('done');
-    expect(job.result?.records.valid).toBe(298);
+    expect(job.kind === 'import' && job.result?.records.valid).toBe(298);
     const [dataset] = await core.call('listDatasets', {});
     expect(dataset).toMatchObject({ sequenceCount: 298, name: 'sequences' });
     const page = await core.call('listSequences', {

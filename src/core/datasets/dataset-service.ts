@@ -1,5 +1,5 @@
 /** Read and delete datasets and their sequences (paged, sorted, filtered, exported). */
-import { and, asc, count, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { exportSequencesInput, listSequencesInput, sequenceQuery } from '../../shared/schemas';
 import type {
@@ -12,6 +12,7 @@ import type {
 import { NotFoundError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import { auditLog, datasets, sequences } from '../registry/schema';
+import { containsText } from '../registry/sql-helpers';
 import { toDatasetSummary } from './dataset-rows';
 import { formatTable } from './delimited';
 
@@ -36,10 +37,6 @@ const rowColumns = {
   gcFraction: sequences.gcFraction,
   metadata: sequences.metadata,
 };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export class DatasetService {
   constructor(private readonly db: RegistryDb) {}
@@ -127,8 +124,7 @@ export class DatasetService {
   private where(query: SequenceQuery): SQL | undefined {
     const { filter } = query;
     const conditions: (SQL | undefined)[] = [eq(sequences.datasetId, query.datasetId)];
-    if (filter.idContains)
-      conditions.push(like(sequences.seqId, `%${escapeLike(filter.idContains)}%`));
+    if (filter.idContains) conditions.push(containsText(sequences.seqId, filter.idContains));
     if (filter.minLength !== undefined) conditions.push(gte(sequences.length, filter.minLength));
     if (filter.maxLength !== undefined) conditions.push(lte(sequences.length, filter.maxLength));
     if (filter.maxNFraction !== undefined)

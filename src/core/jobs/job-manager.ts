@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import type { ImportReport, JobEvent, JobKind, JobProgress, JobSnapshot } from '../../shared/types';
+import type { JobEvent, JobKind, JobProgress, JobResult, JobSnapshot } from '../../shared/types';
 import { NotFoundError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import { jobs } from '../registry/schema';
@@ -15,7 +15,12 @@ export interface JobContext {
   report(progress: Omit<JobProgress, 'recordsPerSecond' | 'etaSeconds'>): void;
 }
 
-export type JobRunner = (ctx: JobContext) => Promise<ImportReport>;
+/** The result type of a job of kind K. */
+export type JobResultOf<K extends JobKind> = NonNullable<
+  Extract<JobSnapshot, { kind: K }>['result']
+>;
+
+export type JobRunner<K extends JobKind = JobKind> = (ctx: JobContext) => Promise<JobResultOf<K>>;
 
 const EVENT_INTERVAL_MS = 100;
 
@@ -50,9 +55,9 @@ export class JobManager {
     return () => this.listeners.delete(listener);
   }
 
-  start(kind: JobKind, label: string, input: unknown, run: JobRunner): JobSnapshot {
+  start<K extends JobKind>(kind: K, label: string, input: unknown, run: JobRunner<K>): JobSnapshot {
     const id = randomUUID();
-    const snapshot: JobSnapshot = {
+    const snapshot = {
       id,
       kind,
       label,
@@ -62,7 +67,7 @@ export class JobManager {
       progress: emptyProgress('Queued'),
       result: null,
       error: null,
-    };
+    } as unknown as JobSnapshot;
     this.db
       .insert(jobs)
       .values({ id, kind, label, status: 'queued', input, createdAt: snapshot.createdAt })
@@ -77,7 +82,7 @@ export class JobManager {
     };
     this.live.set(id, job);
     const previous = this.queues.get(kind) ?? Promise.resolve();
-    job.finished = previous.then(() => this.execute(job, run));
+    job.finished = previous.then(() => this.execute(job, run as unknown as JobRunner));
     this.queues.set(kind, job.finished);
     this.emit(job);
     return { ...snapshot };
@@ -90,15 +95,15 @@ export class JobManager {
     if (!row) throw new NotFoundError(`no job ${id}`);
     return {
       id: row.id,
-      kind: row.kind as JobKind,
+      kind: row.kind,
       label: row.label,
       status: row.status as JobSnapshot['status'],
       createdAt: row.createdAt,
       finishedAt: row.finishedAt,
       progress: emptyProgress(row.status),
-      result: (row.result as ImportReport | null) ?? null,
+      result: row.result ?? null,
       error: row.error,
-    };
+    } as JobSnapshot;
   }
 
   list(): JobSnapshot[] {
@@ -160,7 +165,7 @@ export class JobManager {
   private finish(
     job: LiveJob,
     status: 'done' | 'failed' | 'cancelled',
-    result: ImportReport | null,
+    result: JobResult | null,
     error: string | null,
   ): JobSnapshot {
     const { snapshot } = job;

@@ -17,7 +17,8 @@ export const REGISTRY_FILE = 'variantdesk.sqlite';
 /** The migrations folder beside this module in source, or beside the bundle when built. */
 function migrationsFolder(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const candidates = [join(here, 'migrations'), join(here, 'registry-migrations')];
+  // Source: beside this file. Built app: `out/main/migrations`, this code in `out/main/` or a chunk.
+  const candidates = [join(here, 'migrations'), join(here, '..', 'migrations')];
   const found = candidates.find((dir) => existsSync(join(dir, 'meta', '_journal.json')));
   if (!found) throw new Error(`registry migrations not found (looked in ${candidates.join(', ')})`);
   return found;

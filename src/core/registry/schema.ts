@@ -1,6 +1,15 @@
 /** The registry's tables. Migrations are generated from this file by drizzle-kit. */
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import type { NearestReference, QcResult, SequenceCalls } from '../../shared/analysis-types';
 import type { MetadataReport, RecordError, SourceFileSummary } from '../../shared/types';
 
 export const datasets = sqliteTable(
@@ -78,3 +87,99 @@ export const auditLog = sqliteTable('audit_log', {
   action: text('action').notNull(),
   detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
 });
+
+/** One alignment + QC pass of a dataset against one pathogen's reference. */
+export const analyses = sqliteTable(
+  'analyses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    datasetId: integer('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
+    pathogenId: text('pathogen_id').notNull(),
+    /** sha256 of the reference sequence and annotation used. */
+    referenceSha256: text('reference_sha256').notNull(),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    sequenceCount: integer('sequence_count').notNull(),
+    alignedCount: integer('aligned_count').notNull(),
+    failedCount: integer('failed_count').notNull(),
+    goodCount: integer('good_count').notNull(),
+    mediocreCount: integer('mediocre_count').notNull(),
+    badCount: integer('bad_count').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [uniqueIndex('analyses_dataset_pathogen').on(t.datasetId, t.pathogenId)],
+);
+
+/** Calls and QC of one sequence in one analysis. */
+export const sequenceResults = sqliteTable(
+  'sequence_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    analysisId: integer('analysis_id')
+      .notNull()
+      .references(() => analyses.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    seqId: text('seq_id').notNull(),
+    /** Why the sequence did not align; null when it did. */
+    failure: text('failure'),
+    calls: text('calls', { mode: 'json' }).$type<SequenceCalls | null>(),
+    qc: text('qc', { mode: 'json' }).$type<QcResult | null>(),
+    qcScore: real('qc_score'),
+    qcVerdict: text('qc_verdict'),
+    nearest: text('nearest', { mode: 'json' }).$type<NearestReference | null>(),
+    substitutionCount: integer('substitution_count').notNull(),
+    deletionCount: integer('deletion_count').notNull(),
+    insertionCount: integer('insertion_count').notNull(),
+    missingCount: integer('missing_count').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sequence_results_analysis_seq').on(t.analysisId, t.seqId),
+    index('sequence_results_analysis_ordinal').on(t.analysisId, t.ordinal),
+    index('sequence_results_analysis_score').on(t.analysisId, t.qcScore),
+  ],
+);
+
+/** One row per (analysis, mutation): the dataset-wide mutation table. */
+export const mutationCounts = sqliteTable(
+  'mutation_counts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    analysisId: integer('analysis_id')
+      .notNull()
+      .references(() => analyses.id, { onDelete: 'cascade' }),
+    /** `C241T`, `21765-21770` (deletion), `22204+GAGCCAGAA` (insertion). */
+    label: text('label').notNull(),
+    kind: text('kind').notNull(),
+    position: integer('position').notNull(),
+    gene: text('gene'),
+    /** Amino-acid changes this mutation causes, comma separated (`S:N501Y`). */
+    aaChanges: text('aa_changes'),
+    count: integer('count').notNull(),
+    frequency: real('frequency').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mutation_counts_analysis_label').on(t.analysisId, t.label),
+    index('mutation_counts_analysis_position').on(t.analysisId, t.position),
+    index('mutation_counts_analysis_count').on(t.analysisId, t.count),
+  ],
+);
+
+/** Which sequences carry which mutation (click-through from the mutation table). */
+export const mutationCarriers = sqliteTable(
+  'mutation_carriers',
+  {
+    mutationId: integer('mutation_id')
+      .notNull()
+      .references(() => mutationCounts.id, { onDelete: 'cascade' }),
+    resultId: integer('result_id')
+      .notNull()
+      .references(() => sequenceResults.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mutationId, t.resultId] }),
+    index('mutation_carriers_result').on(t.resultId),
+  ],
+);

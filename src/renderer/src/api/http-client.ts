@@ -13,6 +13,7 @@ import type {
 import type { FileRef } from '../../../shared/schemas';
 import type { JobEvent } from '../../../shared/types';
 import { ApiError, errorFromBody } from './api-error';
+import { operationNames } from '../../../shared/operation-names';
 
 type JobListener = (event: JobEvent) => void;
 
@@ -53,17 +54,10 @@ export function createHttpClient({
     (input: OperationInput<K>) =>
       call(name, input);
 
-  const operations = {
-    importFiles: operation('importFiles'),
-    getJob: operation('getJob'),
-    listJobs: operation('listJobs'),
-    cancelJob: operation('cancelJob'),
-    listDatasets: operation('listDatasets'),
-    getDataset: operation('getDataset'),
-    deleteDataset: operation('deleteDataset'),
-    listSequences: operation('listSequences'),
-    exportSequences: operation('exportSequences'),
-  } satisfies Operations;
+  // One method per operation of the contract, generated from its list of names.
+  const operations = Object.fromEntries(
+    operationNames.map((name) => [name, operation(name)]),
+  ) as unknown as Operations;
 
   // EventSource cannot send headers: the token travels in the query.
   const eventsUrl = `${baseUrl}/api/events${token ? `?token=${encodeURIComponent(token)}` : ''}`;

@@ -70,7 +70,9 @@ export function ImportPage() {
           <p>{job.error ?? 'The import stopped with an unknown error.'}</p>
         </Notice>
       )}
-      {job?.status === 'done' && job.result && <ImportSummary report={job.result} />}
+      {job?.status === 'done' && job.kind === 'import' && job.result && (
+        <ImportSummary report={job.result} />
+      )}
 
       {ended && (
         <div className="row">

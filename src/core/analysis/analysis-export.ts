@@ -1,0 +1,191 @@
+/** Exports of an analysis: per-sequence QC, per-sequence calls, the mutation table, aligned FASTA. */
+import type { z } from 'zod';
+import type { exportAnalysisInput } from '../../shared/analysis-schemas';
+import type { SequenceCalls } from '../../shared/analysis-types';
+import type { ExportedFile } from '../../shared/types';
+import {
+  alignedSequence,
+  formatAaDeletion,
+  formatAaSubstitution,
+  formatDeletion,
+  formatInsertion,
+  formatNucSubstitution,
+} from '../align';
+import { formatTable } from '../datasets/delimited';
+import { InvalidInputError } from '../errors';
+import type { RegistryDb } from '../registry/db';
+import type { AnalysisService } from './analysis-service';
+
+type Input = z.output<typeof exportAnalysisInput>;
+type Record_ = Record<string, string | number | null>;
+
+const MIME = {
+  tsv: 'text/tab-separated-values',
+  csv: 'text/csv',
+  json: 'application/json',
+  ndjson: 'application/x-ndjson',
+  fasta: 'text/x-fasta',
+} as const;
+
+function callColumns(calls: SequenceCalls | null): Record_ {
+  const list = (items: string[]): string => items.join(',');
+  return {
+    substitutions: list(calls?.substitutions.map(formatNucSubstitution) ?? []),
+    deletions: list(calls?.deletions.map(formatDeletion) ?? []),
+    insertions: list(calls?.insertions.map(formatInsertion) ?? []),
+    missing: list(
+      calls?.missing.map((r) => (r.start === r.end ? `${r.start}` : `${r.start}-${r.end}`)) ?? [],
+    ),
+    aa_substitutions: list(calls?.aaSubstitutions.map(formatAaSubstitution) ?? []),
+    aa_deletions: list(calls?.aaDeletions.map(formatAaDeletion) ?? []),
+  };
+}
+
+function render(records: Record_[], columns: string[], format: Input['format']): string {
+  if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`;
+  if (format === 'ndjson')
+    return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
+  if (format === 'fasta')
+    throw new InvalidInputError('FASTA is only available for the aligned sequences');
+  const rows = records.map((r) =>
+    columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),
+  );
+  return formatTable(columns, rows, format);
+}
+
+export function exportAnalysis(
+  db: RegistryDb,
+  service: AnalysisService,
+  input: Input,
+): ExportedFile {
+  const analysis = service.get(input.analysisId);
+  const base = `analysis-${analysis.id}.${analysis.pathogen.id}`;
+  const rows = db.$client
+    .prepare(
+      `SELECT r.seq_id, r.failure, r.calls, r.qc, r.nearest, s.sequence
+         FROM sequence_results r JOIN analyses a ON a.id = r.analysis_id
+         LEFT JOIN sequences s ON s.dataset_id = a.dataset_id AND s.seq_id = r.seq_id
+        WHERE r.analysis_id = ? ORDER BY r.ordinal`,
+    )
+    .all(analysis.id) as {
+    seq_id: string;
+    failure: string | null;
+    calls: string | null;
+    qc: string | null;
+    nearest: string | null;
+    sequence: string | null;
+  }[];
+
+  if (input.table === 'aligned') {
+    if (input.format !== 'fasta')
+      throw new InvalidInputError('aligned sequences export as FASTA (format: fasta)');
+    const reference = service.referenceSequence(analysis.pathogen.id);
+    const content = rows
+      .filter((r) => r.calls)
+      .map(
+        (r) =>
+          `>${r.seq_id}\n${alignedSequence(reference, JSON.parse(r.calls!) as SequenceCalls)}\n`,
+      )
+      .join('');
+    return { fileName: `${base}.aligned.fasta`, mimeType: MIME.fasta, content };
+  }
+  if (input.table === 'mutations') {
+    const mutations = service.mutationRows({
+      analysisId: analysis.id,
+      filter: {},
+      sort: { column: 'position', direction: 'asc' },
+    });
+    const records = mutations.map((m) => ({
+      mutation: m.label,
+      kind: m.kind,
+      position: m.position,
+      gene: m.gene,
+      aa_changes: m.aaChanges.join(','),
+      count: m.count,
+      frequency: Number(m.frequency.toFixed(6)),
+    }));
+    const columns = ['mutation', 'kind', 'position', 'gene', 'aa_changes', 'count', 'frequency'];
+    return {
+      fileName: `${base}.mutations.${input.format}`,
+      mimeType: MIME[input.format],
+      content: render(records, columns, input.format),
+    };
+  }
+  const records = rows.map((r) => {
+    const qc = r.qc
+      ? (JSON.parse(r.qc) as {
+          verdict: string;
+          overallScore: number;
+          rules: { rule: string; score: number; reason: string }[];
+        })
+      : null;
+    const nearest = r.nearest
+      ? (JSON.parse(r.nearest) as { name: string; clade: string; distance: number })
+      : null;
+    const common: Record_ = {
+      id: r.seq_id,
+      qc_verdict: qc?.verdict ?? (r.failure ? 'failed' : null),
+      qc_score: qc ? Number(qc.overallScore.toFixed(2)) : null,
+    };
+    if (input.table === 'qc') {
+      const rules = Object.fromEntries(
+        (qc?.rules ?? []).map((rule) => [rule.rule, Number(rule.score.toFixed(2))]),
+      );
+      return {
+        ...common,
+        ...rules,
+        reasons: (qc?.rules ?? [])
+          .filter((rule) => rule.score > 0)
+          .map((rule) => rule.reason)
+          .join('; '),
+        nearest_reference: nearest?.name ?? null,
+        nearest_clade: nearest?.clade ?? null,
+        failure: r.failure,
+      };
+    }
+    return {
+      ...common,
+      ...callColumns(r.calls ? (JSON.parse(r.calls) as SequenceCalls) : null),
+      nearest_reference: nearest?.name ?? null,
+      failure: r.failure,
+    };
+  });
+  const ruleNames = [
+    'missingData',
+    'mixedSites',
+    'privateMutations',
+    'snpClusters',
+    'frameShifts',
+    'stopCodons',
+  ];
+  const columns =
+    input.table === 'qc'
+      ? [
+          'id',
+          'qc_verdict',
+          'qc_score',
+          ...ruleNames,
+          'reasons',
+          'nearest_reference',
+          'nearest_clade',
+          'failure',
+        ]
+      : [
+          'id',
+          'qc_verdict',
+          'qc_score',
+          'substitutions',
+          'deletions',
+          'insertions',
+          'missing',
+          'aa_substitutions',
+          'aa_deletions',
+          'nearest_reference',
+          'failure',
+        ];
+  return {
+    fileName: `${base}.${input.table}.${input.format}`,
+    mimeType: MIME[input.format],
+    content: render(records, columns, input.format),
+  };
+}

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { analyzeDatasetInput } from '../../shared/analysis-schemas';
+import type { JobContext } from '../jobs/job-manager';
+import { runWorkerJob } from '../jobs/worker-job';
+
+export interface AnalyzeWorkerData {
+  dataDir: string;
+  pathogensDir: string;
+  input: z.output<typeof analyzeDatasetInput>;
+}
+
+/** Runs an analysis in a worker thread (which fans alignment out to its own pool). */
+export function runAnalysisJob(
+  data: AnalyzeWorkerData,
+  ctx: JobContext,
+): Promise<{ analysisId: number; reused: boolean }> {
+  return runWorkerJob(import.meta.url, 'analyze.worker', data, ctx);
+}

@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPathogen, translate } from '../../../src/core/reference';
+import { tempDir } from '../../helpers/genomes';
+
+describe('loadPathogen', () => {
+  it.each([
+    ['sars-cov-2', 'MN908947', 29903, 12, 'left'],
+    ['rsv-a', 'EPI_ISL_412866', 15225, 11, 'right'],
+    ['flu-h3n2-ha', 'EPI_ISL_1563628', 1718, 3, 'left'],
+  ])('%s: reference, genes and the labels indel side', (id, refId, length, geneCount, side) => {
+    const pathogen = loadPathogen(`resources/pathogens/${id}`);
+    expect(pathogen.id).toBe(id);
+    expect(pathogen.reference.id).toBe(refId);
+    expect(pathogen.reference.sequence).toHaveLength(length);
+    expect(pathogen.reference.sequence).toMatch(/^[ACGT]+$/);
+    expect(pathogen.genes).toHaveLength(geneCount);
+    expect(pathogen.gapSide).toBe(side);
+  });
+
+  function folder(files: Record<string, string>): string {
+    const dir = join(tempDir(), 'my-virus');
+    mkdirSync(dir);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  }
+  const gene = 'r\ts\tgene\t2\t7\t.\t+\t.\tName=g\n';
+
+  it('upper-cases the reference; id is the folder name; no labels means left', () => {
+    const pathogen = loadPathogen(
+      folder({ 'reference.fasta': '>r1 desc\nacgtac\ngtacgt\n', 'genome_annotation.gff3': gene }),
+    );
+    expect(pathogen).toEqual({
+      id: 'my-virus',
+      reference: { id: 'r1', sequence: 'ACGTACGTACGT' },
+      genes: [{ name: 'g', start: 2, end: 7, strand: '+' }],
+      gapSide: 'left',
+    });
+  });
+
+  it('names the file at fault', () => {
+    expect(() => loadPathogen(folder({ 'genome_annotation.gff3': gene }))).toThrow(
+      /reference\.fasta: file not found/,
+    );
+    expect(() =>
+      loadPathogen(
+        folder({ 'reference.fasta': '>r\nACGT\nAC*T\n', 'genome_annotation.gff3': gene }),
+      ),
+    ).toThrow(/reference\.fasta line 3: invalid character "\*" at column 3/);
+    expect(() =>
+      loadPathogen(
+        folder({ 'reference.fasta': '>r\nACGT\n>s\nACGT\n', 'genome_annotation.gff3': gene }),
+      ),
+    ).toThrow(/reference\.fasta line 3: a reference holds one sequence/);
+    expect(() =>
+      loadPathogen(folder({ 'reference.fasta': '>r\nACGT\n', 'genome_annotation.gff3': gene })),
+    ).toThrow(/genome_annotation\.gff3: gene g \(2\.\.7\) extends beyond the reference \(4 nt\)/);
+  });
+});
+
+describe('translate', () => {
+  it('uses the standard code', () => {
+    expect(
+      ['ATG', 'TGG', 'TAA', 'TAG', 'TGA', 'AAT', 'TAT', 'GGG', 'ttt', 'AUG']
+        .map(translate)
+        .join(''),
+    ).toBe('MW***NYGFM');
+  });
+
+  it('never guesses: N, ambiguity codes, gaps and wrong lengths are X', () => {
+    expect(['GCN', 'NNN', 'ARG', 'A-G', 'AT', 'ATGA', ''].map(translate)).toEqual([
+      'X',
+      'X',
+      'X',
+      'X',
+      'X',
+      'X',
+      'X',
+    ]);
+  });
+});
