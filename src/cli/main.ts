@@ -4,7 +4,8 @@ import { Command, Option } from 'commander';
 import { errorKind } from '../core/errors';
 import { resolveDataDir } from '../core/data-dir';
 import { VariantDeskCore } from '../core/variantdesk-core';
-import { ProgressBar } from './progress-bar';
+import { analysisCommands } from './analysis-commands';
+import { followJob, jobFailure } from './follow-job';
 import { formatDatasets, formatImportReport } from './report';
 import { serveCommand } from './serve';
 
@@ -38,33 +39,17 @@ program
       options: { metadata?: string; name?: string; json?: boolean; quiet?: boolean },
     ) => {
       const core = openCore();
-      const bar = new ProgressBar(process.stderr, !options.quiet);
       const { jobId } = await core.call('importFiles', {
         files: files.map((file) => ({ path: resolve(file) })),
         metadata: options.metadata ? { path: resolve(options.metadata) } : undefined,
         name: options.name,
       });
-      const unsubscribe = core.onJobEvent(({ job }) => {
-        if (job.id === jobId && job.status === 'running') bar.update('Importing', job.progress);
-      });
-      const onSignal = (): void => {
-        process.stderr.write('\nCancelling: rolling back the import...\n');
-        core.jobs.cancel(jobId);
-      };
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      const job = await core.jobs.wait(jobId);
-      unsubscribe();
-      bar.done();
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      const job = await followJob(core, jobId, 'Importing', !options.quiet);
       await core.close();
-      if (job.status === 'cancelled') {
-        process.stderr.write('Import cancelled: nothing was saved.\n');
-        process.exitCode = 130;
-      } else if (job.status === 'failed' || job.kind !== 'import' || !job.result) {
-        process.stderr.write(`Import failed: ${job.error ?? 'unknown error'}\n`);
-        process.exitCode = 1;
+      const failure = jobFailure(job, 'Import');
+      if (failure || job.kind !== 'import' || !job.result) {
+        process.stderr.write(`${failure?.message ?? 'Import failed'}\n`);
+        process.exitCode = failure?.code ?? 1;
       } else if (options.json) {
         process.stdout.write(`${JSON.stringify(job.result, null, 2)}\n`);
       } else {
@@ -87,6 +72,7 @@ program
     );
   });
 
+analysisCommands(program, openCore);
 serveCommand(program, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 
 try {

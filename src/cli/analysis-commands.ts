@@ -1,0 +1,155 @@
+/** `variantdesk qc` and `variantdesk mutations`: align + QC a dataset (or files) and print a table. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InvalidInputError } from '../core/errors';
+import type { VariantDeskCore } from '../core/variantdesk-core';
+import { followJob, jobFailure } from './follow-job';
+
+interface AnalysisOptions {
+  format: 'tsv' | 'csv' | 'json' | 'ndjson';
+  out?: string;
+  pathogen?: string;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+class CliExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A dataset id, a dataset name, or sequence files to import first (reusing identical content). */
+async function resolveDataset(
+  core: VariantDeskCore,
+  targets: string[],
+  quiet: boolean,
+): Promise<number> {
+  if (targets.length === 1) {
+    const [target] = targets as [string];
+    const datasets = await core.call('listDatasets', {});
+    const byId = /^\d+$/.test(target) ? datasets.find((d) => d.id === Number(target)) : undefined;
+    const byName = datasets.find((d) => d.name === target);
+    if (byId ?? byName) return (byId ?? byName)!.id;
+    if (/^\d+$/.test(target)) throw new InvalidInputError(`no dataset with id ${target}`);
+  }
+  const { jobId } = await core.call('importFiles', {
+    files: targets.map((t) => ({ path: resolve(t) })),
+  });
+  const job = await followJob(core, jobId, 'Importing', !quiet);
+  const failure = jobFailure(job, 'Import');
+  if (failure) throw new CliExit(failure.code, failure.message);
+  if (job.kind !== 'import' || !job.result) throw new CliExit(1, 'Import failed');
+  const report = job.result;
+  if (report.errorCount && !quiet)
+    process.stderr.write(
+      `${report.errorCount} invalid record(s) skipped (see: variantdesk import)\n`,
+    );
+  if (report.dataset) return report.dataset.id;
+  if (report.duplicateOf) return report.duplicateOf.id;
+  throw new CliExit(1, 'Nothing to analyse: no valid records');
+}
+
+async function runAnalysisCommand(
+  core: VariantDeskCore,
+  targets: string[],
+  table: 'qc' | 'calls',
+  options: AnalysisOptions,
+): Promise<void> {
+  const quiet = Boolean(options.quiet);
+  const datasetId = await resolveDataset(core, targets, quiet);
+  const started = await core.call('analyzeDataset', {
+    datasetId,
+    pathogenId: options.pathogen,
+    force: options.force,
+  });
+  let analysisId = started.analysisId;
+  if (started.jobId) {
+    const job = await followJob(core, started.jobId, 'Aligning', !quiet);
+    const failure = jobFailure(job, 'Analysis');
+    if (failure) throw new CliExit(failure.code, failure.message);
+    if (job.kind === 'analysis' && job.result) analysisId = job.result.analysis.id;
+  }
+  const analysis = await core.call('getAnalysis', { analysisId: analysisId! });
+  if (!quiet) {
+    process.stderr.write(
+      `${analysis.pathogen.name}: ${analysis.alignedCount} aligned, ${analysis.failedCount} failed; ` +
+        `QC good ${analysis.qc.good}, mediocre ${analysis.qc.mediocre}, bad ${analysis.qc.bad}\n`,
+    );
+  }
+  const exported = await core.call('exportAnalysis', {
+    analysisId: analysis.id,
+    table,
+    format: options.format,
+  });
+  if (options.out) {
+    writeFileSync(options.out, exported.content);
+    if (!quiet) process.stderr.write(`Wrote ${options.out}\n`);
+  } else {
+    process.stdout.write(exported.content);
+  }
+}
+
+export function analysisCommands(program: Command, openCore: () => VariantDeskCore): void {
+  const define = (name: 'qc' | 'mutations', table: 'qc' | 'calls', description: string): void => {
+    program
+      .command(name)
+      .description(description)
+      .argument('<dataset|files...>', 'a dataset id or name, or FASTA/FASTQ files (imported first)')
+      .option('--format <format>', 'tsv, csv, json or ndjson', 'tsv')
+      .option('--out <file>', 'write to a file instead of stdout')
+      .option(
+        '--pathogen <id>',
+        'pathogen (default: detected from the sequences); see `variantdesk pathogens`',
+      )
+      .option('--force', 'align again even if the dataset was analysed with this reference')
+      .option('--quiet', 'no progress or summary on stderr')
+      .action(async (targets: string[], options: AnalysisOptions) => {
+        if (!['tsv', 'csv', 'json', 'ndjson'].includes(options.format)) {
+          throw new InvalidInputError(
+            `--format must be tsv, csv, json or ndjson (got '${options.format}')`,
+          );
+        }
+        const core = openCore();
+        try {
+          await runAnalysisCommand(core, targets, table, options);
+        } catch (error) {
+          if (!(error instanceof CliExit)) throw error;
+          process.stderr.write(`${error.message}\n`);
+          process.exitCode = error.code;
+        } finally {
+          await core.close();
+        }
+      });
+  };
+  define(
+    'qc',
+    'qc',
+    'align to the reference and print per-sequence QC (verdict, score, each rule)',
+  );
+  define(
+    'mutations',
+    'calls',
+    'align to the reference and print per-sequence mutations (substitutions, deletions, insertions, missing, aa changes)',
+  );
+
+  program
+    .command('pathogens')
+    .description('list the pathogens (references and annotations) VariantDesk knows')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const core = openCore();
+      const pathogens = await core.call('listPathogens', {});
+      await core.close();
+      if (options.json) process.stdout.write(`${JSON.stringify(pathogens, null, 2)}\n`);
+      else
+        for (const p of pathogens)
+          process.stdout.write(
+            `${p.id}\t${p.name}\t${p.genomeLength} nt\t${p.genes.map((g) => g.name).join(',')}\n`,
+          );
+    });
+}
