@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: import the SARS-CoV-2 example genomes with their
-# metadata into a demo registry, print the report, then (on a terminal) open browser mode.
+# metadata into a demo registry, align them and run QC (TSV reports), then (on a terminal)
+# open browser mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export VARIANTDESK_HOME=${VARIANTDESK_HOME:-$PWD/.variantdesk-demo}
@@ -13,6 +14,11 @@ node bin/variantdesk.mjs import "$example/sequences.fasta.gz" --metadata "$examp
   --name "SARS-CoV-2 example" | tee "$report"
 echo
 node bin/variantdesk.mjs datasets | tee -a "$report"
+echo
+echo "Aligning to the reference, calling mutations and running QC ..."
+node bin/variantdesk.mjs qc "SARS-CoV-2 example" --out "$VARIANTDESK_HOME/qc.tsv" 2>&1 | tee -a "$report"
+node bin/variantdesk.mjs mutations "SARS-CoV-2 example" --quiet --out "$VARIANTDESK_HOME/mutations.tsv"
+echo "Per-sequence mutations: $VARIANTDESK_HOME/mutations.tsv" | tee -a "$report"
 echo
 echo "Report written to $report"
 

@@ -30,8 +30,9 @@ export function renderProgressLine(label: string, progress: JobProgress): string
   const eta = progress.etaSeconds === null ? '' : ` ETA ${formatDuration(progress.etaSeconds)}`;
   return (
     `${label} [${bar}] ${(fraction * 100).toFixed(0).padStart(3)}% ` +
-    `${formatBytes(progress.done)}/${formatBytes(progress.total)} ` +
-    `${progress.records.toLocaleString('en-US')} records ` +
+    (progress.unit === 'bytes'
+      ? `${formatBytes(progress.done)}/${formatBytes(progress.total)} ${progress.records.toLocaleString('en-US')} records `
+      : `${progress.done.toLocaleString('en-US')}/${progress.total.toLocaleString('en-US')} sequences `) +
     `(${Math.round(progress.recordsPerSecond).toLocaleString('en-US')}/s)${eta}`
   );
 }

@@ -105,7 +105,8 @@ export interface FileProgress {
 }
 
 export interface JobProgress {
-  /** Bytes read so far over all files (compressed bytes for gzip). */
+  /** What done/total count: bytes read (imports; compressed bytes for gzip) or sequences. */
+  unit: 'bytes' | 'sequences';
   done: number;
   total: number;
   records: number;

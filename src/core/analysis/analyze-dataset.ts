@@ -82,6 +82,7 @@ export async function analyzeDataset(
   const genes = pathogen.genes;
   const total = dataset.sequenceCount;
   const progress = {
+    unit: 'sequences' as const,
     done: 0,
     total,
     records: 0,

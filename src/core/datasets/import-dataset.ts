@@ -26,6 +26,7 @@ export const MAX_STORED_ERRORS = 1000;
 const MAX_UNMATCHED_IDS = 200;
 
 export interface ImportProgress {
+  unit: 'bytes';
   done: number;
   total: number;
   records: number;
@@ -72,6 +73,7 @@ export async function importDataset(
   const sizes = await Promise.all(files.map(async (file) => (await stat(file.path)).size));
 
   const progress: ImportProgress = {
+    unit: 'bytes',
     done: 0,
     total: sizes.reduce((a, b) => a + b, 0),
     records: 0,

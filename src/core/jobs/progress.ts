@@ -2,6 +2,7 @@ import type { JobProgress } from '../../shared/types';
 
 export function emptyProgress(message = 'Waiting'): JobProgress {
   return {
+    unit: 'sequences',
     done: 0,
     total: 0,
     records: 0,

@@ -29,7 +29,14 @@ describe('JobManager', () => {
     const { manager, events } = setup();
     const job = manager.start('import', 'test', {}, async (ctx) => {
       await new Promise((r) => setTimeout(r, 600));
-      ctx.report({ done: 50, total: 100, records: 10, message: 'Reading', files: [] });
+      ctx.report({
+        unit: 'bytes',
+        done: 50,
+        total: 100,
+        records: 10,
+        message: 'Reading',
+        files: [],
+      });
       return report;
     });
     const done = await manager.wait(job.id);
