@@ -2,7 +2,7 @@
  * A small pool of identical worker threads: each request goes to the next free worker and
  * its reply comes back to the caller. Workers answer through `serveWorkerRequests`.
  */
-import { parentPort, type Transferable, type Worker } from 'node:worker_threads';
+import { parentPort, type MessagePort, type Transferable, type Worker } from 'node:worker_threads';
 import {
   rebuildError,
   serializeWorkerError,
@@ -107,28 +107,41 @@ export function createWorkerPool<Req, Res>(
   };
 }
 
-/** The worker side: answers each request with `handle`'s result (and what it transfers). */
-export function serveWorkerRequests<Req, Res>(
-  handle: (request: Req) => Res | { result: Res; transfer: readonly Transferable[] },
+type Handler<Req, Res> = (request: Req) => Res | { result: Res; transfer: readonly Transferable[] };
+
+/**
+ * Answers one request on `port` with `handle`'s result; with `transfers`, `handle` returns
+ * `{result, transfer}` and those buffers move (detached here once posted).
+ */
+export function answerRequest<Req, Res>(
+  port: Pick<MessagePort, 'postMessage'>,
+  handle: Handler<Req, Res>,
+  message: PoolRequest<Req>,
   transfers = false,
-): void {
+): PoolReply<Res> {
+  try {
+    const output = handle(message.request);
+    const { result, transfer } = transfers
+      ? (output as { result: Res; transfer: readonly Transferable[] })
+      : { result: output as Res, transfer: [] };
+    const reply: PoolReply<Res> = { type: 'result', id: message.id, result };
+    port.postMessage(reply, transfer);
+    return reply;
+  } catch (error) {
+    const reply: PoolReply<Res> = {
+      type: 'error',
+      id: message.id,
+      error: serializeWorkerError(error),
+    };
+    port.postMessage(reply);
+    return reply;
+  }
+}
+
+/** The worker side: answers each request from the pool (see `answerRequest`). */
+export function serveWorkerRequests<Req, Res>(handle: Handler<Req, Res>, transfers = false): void {
   const port = parentPort!;
-  port.on('message', (message: PoolRequest<Req>) => {
-    try {
-      const output = handle(message.request);
-      const { result, transfer } = transfers
-        ? (output as { result: Res; transfer: readonly Transferable[] })
-        : { result: output as Res, transfer: [] };
-      port.postMessage(
-        { type: 'result', id: message.id, result } satisfies PoolReply<Res>,
-        transfer,
-      );
-    } catch (error) {
-      port.postMessage({
-        type: 'error',
-        id: message.id,
-        error: serializeWorkerError(error),
-      } satisfies PoolReply<Res>);
-    }
-  });
+  port.on('message', (message: PoolRequest<Req>) =>
+    answerRequest(port, handle, message, transfers),
+  );
 }

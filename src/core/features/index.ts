@@ -1,0 +1,3 @@
+export * from './featurizer-config';
+export * from './kmer-spectrum';
+export * from './feature-pool';
