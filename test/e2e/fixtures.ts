@@ -125,3 +125,13 @@ export async function sequenceRowCells(page: Page, index: number): Promise<strin
     .nth(index + 1);
   return row.getByRole('cell').allTextContents();
 }
+
+export const EXAMPLE_RSV_A = join(ROOT, 'resources/examples/rsv-a/sequences.fasta');
+
+/** Imports sequence files through the Import page's picker and waits for the report. */
+export async function importThroughUi(page: Page, paths: string[], name: string): Promise<void> {
+  await page.getByLabel('Sequence files').setInputFiles(paths);
+  await page.getByLabel('Dataset name').fill(name);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText(`Imported dataset “${name}”`).waitFor({ timeout: 60_000 });
+}

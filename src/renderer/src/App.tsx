@@ -3,7 +3,9 @@ import { Sidebar } from './components/Sidebar';
 import { useJobEvents } from './hooks/useJobEvents';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { ImportPage } from './pages/ImportPage';
+import { QcPage } from './pages/QcPage';
 import { SequencesPage } from './pages/SequencesPage';
+import { VariantsPage } from './pages/VariantsPage';
 import { pages, useNavigationStore } from './stores/navigation.store';
 
 export function App() {
@@ -22,6 +24,8 @@ export function App() {
         {page === 'import' && <ImportPage />}
         {page === 'datasets' && <DatasetsPage />}
         {page === 'sequences' && <SequencesPage />}
+        {page === 'qc' && <QcPage />}
+        {page === 'variants' && <VariantsPage />}
       </main>
     </div>
   );

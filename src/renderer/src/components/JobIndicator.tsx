@@ -1,8 +1,18 @@
 import { useShallow } from 'zustand/react/shallow';
+import type { JobSnapshot } from '../../../shared/types';
 import { fractionOf, formatCount } from '../lib/format';
 import { selectActiveJobs, useJobsStore } from '../stores/jobs.store';
 import { NavLink } from './NavLink';
 import { ProgressBar } from './ProgressBar';
+
+function jobDetail(job: JobSnapshot): string {
+  if (job.status === 'queued') return 'queued';
+  if (job.kind === 'import') return `${formatCount(job.progress.records)} records`;
+  // An analysis knows its total once it has counted the sequences.
+  return job.progress.total > 0
+    ? `${formatCount(job.progress.done)} of ${formatCount(job.progress.total)} sequences`
+    : 'preparing…';
+}
 
 /** Jobs that are queued or running, visible from every page. */
 export function JobIndicator() {
@@ -16,20 +26,20 @@ export function JobIndicator() {
         <ul className="job-list">
           {jobs.map((job) => (
             <li key={job.id}>
-              <NavLink page="import" className="job-link" label={`${job.label}, ${job.status}`}>
+              <NavLink
+                page={job.kind === 'analysis' ? 'qc' : 'import'}
+                className="job-link"
+                label={`${job.label}, ${job.status}`}
+              >
                 <ProgressBar
                   size="small"
                   label={job.label}
                   value={
-                    job.status === 'queued'
+                    job.status === 'queued' || job.progress.total === 0
                       ? null
                       : fractionOf(job.progress.done, job.progress.total)
                   }
-                  detail={
-                    job.status === 'queued'
-                      ? 'queued'
-                      : `${formatCount(job.progress.records)} records`
-                  }
+                  detail={jobDetail(job)}
                 />
               </NavLink>
             </li>

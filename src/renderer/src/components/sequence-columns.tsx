@@ -1,17 +1,10 @@
-import type { ReactNode } from 'react';
 import type { SequenceSortColumn } from '../../../shared/schemas';
 import type { SequenceRow } from '../../../shared/types';
 import { formatCount } from '../lib/format';
+import type { TableColumn } from './table-column';
 
-export interface SequenceColumn {
-  id: string;
-  label: string;
-  /** The server-side sort key; metadata columns cannot be sorted. */
-  sortKey: SequenceSortColumn | null;
-  width: number;
-  numeric: boolean;
-  render(row: SequenceRow): ReactNode;
-}
+/** Metadata columns cannot be sorted (sortKey null). */
+export type SequenceColumn = TableColumn<SequenceRow, SequenceSortColumn>;
 
 const fixedColumns: SequenceColumn[] = [
   {
@@ -20,6 +13,7 @@ const fixedColumns: SequenceColumn[] = [
     sortKey: 'seqId',
     width: 280,
     numeric: false,
+    mono: true,
     render: (row) => row.seqId,
   },
   {

@@ -1,14 +1,21 @@
 import { useEffect } from 'react';
 import type { JobSnapshot } from '../../../shared/types';
 import { api } from '../api';
+import { useAnalysisStore } from '../stores/analysis.store';
 import { useDatasetsStore } from '../stores/datasets.store';
 import { isFinished, useJobsStore } from '../stores/jobs.store';
 
-/** Records a snapshot from any source; a freshly finished import refreshes the datasets. */
+/**
+ * Records a snapshot from any source. A freshly finished import refreshes the datasets; a
+ * freshly finished analysis is added to its dataset's analyses.
+ */
 export function receiveJobSnapshot(job: JobSnapshot): void {
   const before = useJobsStore.getState().jobs[job.id];
   useJobsStore.getState().upsert(job);
-  if (job.status === 'done' && (!before || !isFinished(before))) {
+  if (job.status !== 'done' || (before && isFinished(before))) return;
+  if (job.kind === 'analysis') {
+    if (job.result) useAnalysisStore.getState().receiveAnalysis(job.result.analysis);
+  } else {
     void useDatasetsStore.getState().refresh();
   }
 }

@@ -23,8 +23,21 @@ export function formatPercent(fraction: number, digits = 1): string {
   return `${(fraction * 100).toFixed(digits)}%`;
 }
 
-export function formatRate(perSecond: number): string {
-  return `${formatCount(Math.round(perSecond))} records/s`;
+export function formatRate(perSecond: number, unit = 'records'): string {
+  const rounded = perSecond < 10 ? perSecond.toFixed(1) : formatCount(Math.round(perSecond));
+  return `${rounded} ${unit}/s`;
+}
+
+/** A QC score: one decimal, thousands separated (scores of bad sequences run into thousands). */
+export function formatScore(score: number): string {
+  return score.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+export function formatDuration(milliseconds: number): string {
+  if (milliseconds < 1000) return `${Math.round(milliseconds)} ms`;
+  const seconds = milliseconds / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
 export function formatEta(seconds: number | null): string {

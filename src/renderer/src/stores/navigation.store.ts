@@ -1,16 +1,18 @@
 import { create } from 'zustand';
 
-export type PageId = 'import' | 'datasets' | 'sequences';
+export type PageId = 'import' | 'datasets' | 'sequences' | 'qc' | 'variants';
 
 export const pages: { id: PageId; title: string }[] = [
   { id: 'import', title: 'Import' },
   { id: 'datasets', title: 'Datasets' },
   { id: 'sequences', title: 'Sequences' },
+  { id: 'qc', title: 'QC' },
+  { id: 'variants', title: 'Variants' },
 ];
 
 interface NavigationState {
   page: PageId;
-  /** The dataset the Datasets detail and the Sequences table show. */
+  /** The dataset the Datasets detail, the Sequences table and the analysis pages show. */
   datasetId: number | null;
   navigate(page: PageId, datasetId?: number | null): void;
   selectDataset(datasetId: number | null): void;

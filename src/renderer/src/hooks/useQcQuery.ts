@@ -1,0 +1,24 @@
+import { useEffect, useMemo } from 'react';
+import { useQcPagesStore } from '../stores/qc-pages.store';
+import { qcFilter, useQcStore, type QcQuery } from '../stores/qc.store';
+import { useDebouncedValue } from './useDebouncedValue';
+
+const FILTER_DEBOUNCE_MS = 300;
+
+/** Keeps the QC table's pages on the analysis, verdict, id text (debounced) and sort. */
+export function useQcQuery(analysisId: number): void {
+  const verdict = useQcStore((state) => state.verdict);
+  const idContains = useQcStore((state) => state.idContains);
+  const sort = useQcStore((state) => state.sort);
+  const setQuery = useQcPagesStore((state) => state.setQuery);
+  const debouncedId = useDebouncedValue(idContains, FILTER_DEBOUNCE_MS);
+
+  const query = useMemo<QcQuery>(
+    () => ({ analysisId, filter: qcFilter(verdict, debouncedId), sort }),
+    [analysisId, verdict, debouncedId, sort],
+  );
+
+  useEffect(() => {
+    setQuery(query);
+  }, [query, setQuery]);
+}
