@@ -1,5 +1,6 @@
 /**
- * Regenerates docs/screenshot.png: the example imported in browser mode, Sequences page.
+ * Regenerates docs/screenshot.png (Sequences) and docs/variants.png (Variants, after
+ * alignment and QC): the SARS-CoV-2 example in browser mode.
  * Run: npm run build:web && node --import tsx scripts/screenshot.ts
  */
 import { resolve } from 'node:path';
@@ -15,10 +16,24 @@ try {
   });
   await app.core.jobs.wait(jobId);
   await app.page.reload();
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sequences' }).click();
+  await app.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Sequences' })
+    .click();
   await app.page.getByRole('heading', { level: 1, name: 'Sequences' }).waitFor();
   await app.page.waitForTimeout(1500);
   await app.page.screenshot({ path: resolve(ROOT, 'docs/screenshot.png') });
+  const [dataset] = await app.core.call('listDatasets', {});
+  const analysis = await app.core.call('analyzeDataset', { datasetId: dataset!.id });
+  await app.core.jobs.wait(analysis.jobId!);
+  await app.page.reload();
+  await app.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Variants' })
+    .click();
+  await app.page.getByRole('heading', { level: 1, name: 'Variants' }).waitFor();
+  await app.page.waitForTimeout(2000);
+  await app.page.screenshot({ path: resolve(ROOT, 'docs/variants.png') });
 } finally {
   await app.close();
 }
