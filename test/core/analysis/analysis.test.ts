@@ -122,6 +122,34 @@ describe('analysis of the example inputs', () => {
     expect(inGene.rows.some((r) => r.aaChanges.some((aa) => aa.startsWith(`${gene}:`)))).toBe(true);
   });
 
+  it('cancels an analysis part-way and leaves nothing behind', async () => {
+    const { jobId } = await core.call('importFiles', {
+      files: [{ path: join(EXAMPLES, 'sars-cov-2/sequences.fasta.gz') }],
+      metadata: { path: join(EXAMPLES, 'sars-cov-2/metadata.tsv') },
+      name: 'to cancel',
+    });
+    const imported = await core.jobs.wait(jobId);
+    const datasetId = imported.kind === 'import' ? imported.result!.dataset!.id : 0;
+    const started = await core.call('analyzeDataset', { datasetId, pathogenId: 'sars-cov-2' });
+    await new Promise<void>((done) => {
+      const off = core.onJobEvent(({ job }) => {
+        if (job.id === started.jobId && job.progress.done > 0) {
+          off();
+          done();
+        }
+      });
+    });
+    await core.call('cancelJob', { jobId: started.jobId! });
+    expect((await core.jobs.wait(started.jobId!)).status).toBe('cancelled');
+    expect(await core.call('listAnalyses', { datasetId })).toEqual([]);
+    const rows = core.db.$client
+      .prepare(
+        'SELECT count(*) AS n FROM sequence_results r JOIN analyses a ON a.id = r.analysis_id WHERE a.dataset_id = ?',
+      )
+      .get(datasetId) as { n: number };
+    expect(rows.n).toBe(0);
+  });
+
   it('refuses to guess the pathogen of sequences that match none', async () => {
     const dir = tempDir();
     const { writeFileSync } = await import('node:fs');
