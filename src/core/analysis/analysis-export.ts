@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { exportAnalysisInput } from '../../shared/analysis-schemas';
 import type { SequenceCalls } from '../../shared/analysis-types';
+import { qcRuleNames } from '../../shared/qc-scale';
 import type { ExportedFile } from '../../shared/types';
 import {
   alignedSequence,
@@ -150,21 +151,13 @@ export function exportAnalysis(
       failure: r.failure,
     };
   });
-  const ruleNames = [
-    'missingData',
-    'mixedSites',
-    'privateMutations',
-    'snpClusters',
-    'frameShifts',
-    'stopCodons',
-  ];
   const columns =
     input.table === 'qc'
       ? [
           'id',
           'qc_verdict',
           'qc_score',
-          ...ruleNames,
+          ...qcRuleNames,
           'reasons',
           'nearest_reference',
           'nearest_clade',

@@ -3,16 +3,9 @@
  * 30 is mediocre and 100 is bad, on its own; the overall score is Σ score² / 100 with the same
  * cut-offs, so one bad rule makes the sequence bad and several mild ones do not.
  */
-import type { QcVerdict } from '../../shared/analysis-types';
+import { BAD_SCORE, MEDIOCRE_SCORE, verdictOfScore } from '../../shared/qc-scale';
 
-export const MEDIOCRE_SCORE = 30;
-export const BAD_SCORE = 100;
-
-export function verdictOfScore(score: number): QcVerdict {
-  if (score >= BAD_SCORE) return 'bad';
-  if (score >= MEDIOCRE_SCORE) return 'mediocre';
-  return 'good';
-}
+export { BAD_SCORE, MEDIOCRE_SCORE, verdictOfScore };
 
 export function overallScore(scores: number[]): number {
   return scores.reduce((sum, score) => sum + (score * score) / 100, 0);

@@ -1,5 +1,6 @@
 /** QC verdicts: their order, their names, and the score zones that decide them. */
 import type { QcRuleName, QcVerdict } from '../../../shared/analysis-types';
+import { BAD_SCORE, MEDIOCRE_SCORE, qcRuleNames, verdictOfScore } from '../../../shared/qc-scale';
 
 /** A verdict, or `failed` for a sequence that did not align (it has no score). */
 export type VerdictFilter = QcVerdict | 'failed';
@@ -14,23 +15,12 @@ export const verdictLabels: Record<VerdictFilter, string> = {
 };
 
 /** Scores from 30 are mediocre and from 100 bad, for each rule and overall. */
-export const MEDIOCRE_FROM = 30;
-export const BAD_FROM = 100;
-
-export function verdictOfScore(score: number): QcVerdict {
-  if (score >= BAD_FROM) return 'bad';
-  return score >= MEDIOCRE_FROM ? 'mediocre' : 'good';
-}
+export const MEDIOCRE_FROM = MEDIOCRE_SCORE;
+export const BAD_FROM = BAD_SCORE;
+export { verdictOfScore };
 
 /** The rules in the order they are shown. */
-export const ruleNames: QcRuleName[] = [
-  'missingData',
-  'mixedSites',
-  'privateMutations',
-  'snpClusters',
-  'frameShifts',
-  'stopCodons',
-];
+export const ruleNames = qcRuleNames;
 
 export const ruleLabels: Record<QcRuleName, string> = {
   missingData: 'Missing data',
