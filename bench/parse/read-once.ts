@@ -1,47 +1,15 @@
 /**
- * One timed read of a sequence file, in its own process (as seqkit runs in its own): prints
- * {ms, records, residues, gaps, nCount, errors, baseRssMb, peakRssMb} as JSON. RSS is
- * sampled while reading (getrusage's maxRSS would include the forked parent's pages).
+ * One timed read of a sequence file, in its own process (as seqkit runs in its own) and in a
+ * worker thread with the limits the app's import thread has: prints the worker's figures
+ * as JSON. Usage: read-once.ts FILE
  */
-import { readSequences } from '../../src/core/sequences/reader';
+import { once } from 'node:events';
+import { startWorker } from '../../src/core/jobs/worker-host';
+import { READER_RESOURCE_LIMITS } from '../../src/core/sequences/reader-limits';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: read-once.ts FILE');
-
-const baseRss = process.memoryUsage.rss();
-let peakRss = baseRss;
-const start = performance.now();
-let records = 0;
-let residues = 0;
-let gaps = 0;
-let nCount = 0;
-let errors = 0;
-let batches = 0;
-for await (const batch of readSequences(path)) {
-  for (const event of batch) {
-    if (event.type === 'error') {
-      errors++;
-      continue;
-    }
-    records++;
-    residues += event.record.length;
-    gaps += event.record.gapCount;
-    nCount += event.record.nCount;
-  }
-  // Reading RSS costs a /proc read: sample every 32 batches (8 MiB), and at the end.
-  if (++batches % 32 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
-}
-peakRss = Math.max(peakRss, process.memoryUsage.rss());
-const ms = performance.now() - start;
-const mb = (bytes: number): number => bytes / 1024 / 1024;
-const result = {
-  ms,
-  records,
-  residues,
-  gaps,
-  nCount,
-  errors,
-  baseRssMb: mb(baseRss),
-  peakRssMb: mb(peakRss),
-};
-process.stdout.write(JSON.stringify(result) + '\n');
+const worker = startWorker(import.meta.url, 'read-once.worker', path, READER_RESOURCE_LIMITS);
+const [result] = (await once(worker, 'message')) as [unknown];
+process.stdout.write(`${JSON.stringify(result)}\n`);
+await worker.terminate();

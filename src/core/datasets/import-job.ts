@@ -2,6 +2,7 @@ import type { ImportFilesInput } from '../../shared/schemas';
 import type { ImportReport } from '../../shared/types';
 import type { JobContext } from '../jobs/job-manager';
 import { runWorkerJob } from '../jobs/worker-job';
+import { READER_RESOURCE_LIMITS } from '../sequences/reader-limits';
 
 export interface ImportWorkerData {
   dataDir: string;
@@ -15,5 +16,11 @@ export function runImportJob(
   ctx: JobContext,
 ): Promise<ImportReport> {
   const data: ImportWorkerData = { dataDir, input };
-  return runWorkerJob<ImportReport>(import.meta.url, 'import.worker', data, ctx);
+  return runWorkerJob<ImportReport>(
+    import.meta.url,
+    'import.worker',
+    data,
+    ctx,
+    READER_RESOURCE_LIMITS,
+  );
 }

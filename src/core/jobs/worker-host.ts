@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 export interface SerializedWorkerError {
   name: string;
@@ -31,14 +31,19 @@ export function rebuildError(serialized: SerializedWorkerError): Error {
  * @param baseUrl `import.meta.url` of the module that owns the worker
  * @param name the worker's file name without extension, e.g. `import.worker`
  */
-export function startWorker(baseUrl: string, name: string, workerData?: unknown): Worker {
+export function startWorker(
+  baseUrl: string,
+  name: string,
+  workerData?: unknown,
+  resourceLimits?: ResourceLimits,
+): Worker {
   const built = new URL(`./${name}.js`, baseUrl);
-  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData, resourceLimits });
   // In source, the worker loads its TypeScript through tsx's ESM API (Node 20 workers do
   // not take loader hooks from `execArgv`). The CommonJS build of tsx/esm/api cannot do this.
   const source = new URL(`./${name}.ts`, baseUrl).href;
   const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxEsmApi = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
   const bootstrap = `import(${JSON.stringify(tsxEsmApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
 }

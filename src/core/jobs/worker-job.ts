@@ -2,6 +2,7 @@
  * Runs one job in a worker thread: the worker posts progress and one final reply, and is
  * asked to stop (then terminated after a grace period) when the job is cancelled.
  */
+import type { ResourceLimits } from 'node:worker_threads';
 import type { JobContext } from './job-manager';
 import { rebuildError, startWorker, type SerializedWorkerError } from './worker-host';
 
@@ -23,8 +24,9 @@ export function runWorkerJob<R>(
   name: string,
   data: unknown,
   ctx: JobContext,
+  resourceLimits?: ResourceLimits,
 ): Promise<R> {
-  const worker = startWorker(baseUrl, name, data);
+  const worker = startWorker(baseUrl, name, data, resourceLimits);
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {
