@@ -87,13 +87,9 @@ export class VariantDeskCore {
     const dataset = this.datasets.get(input.datasetId);
     if (input.pathogenId && !input.force) {
       const entry = this.pathogens.get(input.pathogenId);
-      const reusable = this.analyses
-        .list(dataset.id)
-        .find(
-          (a) =>
-            a.pathogen.id === input.pathogenId &&
-            this.analyses.referenceSha256(a.id) === entry.sha256,
-        );
+      const stored = this.analyses.find(dataset.id, input.pathogenId);
+      // The same reference, annotation and QC config: the stored analysis is the answer.
+      const reusable = stored?.referenceSha256 === entry.sha256 ? stored : null;
       if (reusable) return { jobId: null, analysisId: reusable.id };
     }
     const data = { dataDir: this.dataDir, pathogensDir: this.pathogens.dir, input };

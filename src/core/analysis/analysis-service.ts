@@ -53,6 +53,26 @@ function toQcRow(row: QcSelect): QcRow {
   };
 }
 
+export interface StoredAnalysis {
+  id: number;
+  referenceSha256: string;
+}
+
+/** The stored analysis of a dataset against a pathogen, if any, with its reference hash. */
+export function findAnalysis(
+  db: RegistryDb,
+  datasetId: number,
+  pathogenId: string,
+): StoredAnalysis | null {
+  return (
+    db
+      .select({ id: analyses.id, referenceSha256: analyses.referenceSha256 })
+      .from(analyses)
+      .where(and(eq(analyses.datasetId, datasetId), eq(analyses.pathogenId, pathogenId)))
+      .get() ?? null
+  );
+}
+
 export class AnalysisService {
   constructor(
     private readonly db: RegistryDb,
@@ -151,14 +171,8 @@ export class AnalysisService {
       }));
   }
 
-  referenceSha256(analysisId: number): string | null {
-    return (
-      this.db
-        .select({ sha: analyses.referenceSha256 })
-        .from(analyses)
-        .where(eq(analyses.id, analysisId))
-        .get()?.sha ?? null
-    );
+  find(datasetId: number, pathogenId: string): StoredAnalysis | null {
+    return findAnalysis(this.db, datasetId, pathogenId);
   }
 
   private summarize(row: typeof analyses.$inferSelect): AnalysisSummary {

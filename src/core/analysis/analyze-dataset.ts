@@ -3,7 +3,7 @@
  * mutations, run QC, and store it all in one transaction (cancelled, failed or killed, the
  * registry is left as it was). Runs in a worker; alignment fans out to a worker pool.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { analyzeDatasetInput } from '../../shared/analysis-schemas';
 import type { AlignmentOutcome, QcVerdict } from '../../shared/analysis-types';
@@ -14,7 +14,8 @@ import { findNearestReference, loadLabeledReferences } from '../qc/labeled-refer
 import { runQc } from '../qc/run-qc';
 import { loadPathogen } from '../reference/load-pathogen';
 import type { RegistryDb } from '../registry/db';
-import { analyses, datasets } from '../registry/schema';
+import { datasets } from '../registry/schema';
+import { findAnalysis } from './analysis-service';
 import { MIN_SHARED_FRACTION, rankPathogens } from './detect-pathogen';
 import { mutationEntries } from './mutation-entries';
 import type { PathogenCatalog } from './pathogen-catalog';
@@ -68,11 +69,7 @@ export async function analyzeDataset(
   const pathogenId = input.pathogenId ?? choosePathogen(db, catalog, dataset.id);
   const entry = catalog.get(pathogenId);
 
-  const existing = db
-    .select()
-    .from(analyses)
-    .where(and(eq(analyses.datasetId, dataset.id), eq(analyses.pathogenId, pathogenId)))
-    .get();
+  const existing = findAnalysis(db, dataset.id, pathogenId);
   if (existing && existing.referenceSha256 === entry.sha256 && !input.force) {
     return { analysisId: existing.id, reused: true };
   }
