@@ -83,7 +83,8 @@ export function pca(matrix: Matrix, components = 2, options: PcaOptions = {}): P
     }
     // Sign convention: the largest |loading| (first on ties) is positive.
     let largest = 0;
-    for (let j = 1; j < cols; j++) if (Math.abs(loading[j]!) > Math.abs(loading[largest]!)) largest = j;
+    for (let j = 1; j < cols; j++)
+      if (Math.abs(loading[j]!) > Math.abs(loading[largest]!)) largest = j;
     const sign = loading[largest]! < 0 ? -1 : 1;
     for (let j = 0; j < cols; j++) loadings[c * cols + j] = sign * loading[j]!;
     for (let i = 0; i < rows; i++) {

@@ -1,0 +1,5 @@
+export type { Matrix } from './matrix';
+export * from './pca';
+export * from './kmeans';
+export * from './metrics';
+export * from './choose-k';
