@@ -12,7 +12,7 @@ import { AnalysisControls } from './AnalysisControls';
 import { AnalysisRunStatus } from './AnalysisRunStatus';
 import { AnalysisSummaryLine } from './AnalysisSummaryLine';
 import { DatasetSelect } from './DatasetSelect';
-import { NavLink } from './NavLink';
+import { NoDatasets } from './NoDatasets';
 
 interface AnalysisWorkspaceProps {
   title: string;
@@ -36,12 +36,7 @@ export function AnalysisWorkspace({ title, intro, actions, children }: AnalysisW
       </header>
 
       {status === 'ready' && datasets.length === 0 ? (
-        <div className="empty-state">
-          <p>No datasets yet.</p>
-          <NavLink page="import" className="button button-primary">
-            Import sequences
-          </NavLink>
-        </div>
+        <NoDatasets />
       ) : (
         <>
           <div className="toolbar">

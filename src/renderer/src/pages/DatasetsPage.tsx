@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { DatasetDetailPanel } from '../components/DatasetDetailPanel';
 import { DatasetTable } from '../components/DatasetTable';
-import { NavLink } from '../components/NavLink';
 import { useDatasetsStore } from '../stores/datasets.store';
 import { useNavigationStore } from '../stores/navigation.store';
+import { NoDatasets } from '../components/NoDatasets';
 
 export function DatasetsPage() {
   const datasets = useDatasetsStore((state) => state.datasets);
@@ -29,14 +29,7 @@ export function DatasetsPage() {
         </p>
       )}
       {status === 'loading' && <p className="muted">Loading datasets…</p>}
-      {status === 'ready' && datasets.length === 0 && (
-        <div className="empty-state">
-          <p>No datasets yet.</p>
-          <NavLink page="import" className="button button-primary">
-            Import sequences
-          </NavLink>
-        </div>
-      )}
+      {status === 'ready' && datasets.length === 0 && <NoDatasets />}
       {datasets.length > 0 && (
         <div className="stack">
           <div className="card card-flush">

@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { DatasetSelect } from '../components/DatasetSelect';
 import { ExportButtons } from '../components/ExportButtons';
-import { NavLink } from '../components/NavLink';
 import { sequenceColumns } from '../components/sequence-columns';
 import { SequenceFilters } from '../components/SequenceFilters';
 import { SequenceTable } from '../components/SequenceTable';
@@ -10,6 +9,7 @@ import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { formatCount } from '../lib/format';
 import { useSequencePagesStore, type SequenceQuery } from '../stores/sequence-pages.store';
 import { filterFromDraft, useSequencesStore } from '../stores/sequences.store';
+import { NoDatasets } from '../components/NoDatasets';
 
 const FILTER_DEBOUNCE_MS = 300;
 
@@ -40,12 +40,7 @@ export function SequencesPage() {
       </header>
 
       {status === 'ready' && datasets.length === 0 ? (
-        <div className="empty-state">
-          <p>No datasets yet.</p>
-          <NavLink page="import" className="button button-primary">
-            Import sequences
-          </NavLink>
-        </div>
+        <NoDatasets />
       ) : (
         <>
           <div className="toolbar">
