@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NearestReference, SequenceCalls } from '../../shared/analysis-types';
+import { parseLabeledRows } from '../reference/labeled-mutations';
 import { queryMutations, uncoveredRanges } from './coverage';
 import { classifyPrivateMutations, type PrivateMutations } from './private-mutations';
 
@@ -39,46 +40,20 @@ export interface NearestReferenceMatch {
   privateMutations: PrivateMutations;
 }
 
-const MUTATION = /^([A-Z])(\d+)([A-Z-])$/;
-const COLUMNS = ['name', 'clade', 'pango', 'n_mutations', 'mutations'] as const;
-
 /** Parses `labeled.tsv` (name, clade, pango, n_mutations, mutations as `REF<pos>ALT`). */
 export function parseLabeledReferences(tsv: string, source = 'labeled.tsv'): LabeledReferences {
-  const lines = tsv.split(/\r?\n/);
-  const header = lines[0]!.split('\t');
-  const column = Object.fromEntries(COLUMNS.map((name) => [name, header.indexOf(name)]));
-  const absent = COLUMNS.filter((name) => column[name]! < 0);
-  if (absent.length > 0) throw new Error(`${source}: missing column(s) ${absent.join(', ')}`);
-
   const tips: LabeledTip[] = [];
   const tipOffsetList = [0];
   const positions: number[] = [];
   const alts: number[] = [];
   const refs = new Map<number, number>();
-  for (let lineIndex = 1; lineIndex < lines.length; lineIndex += 1) {
-    const line = lines[lineIndex]!;
-    if (line === '') continue;
-    const fields = line.split('\t');
-    const where = `${source}:${lineIndex + 1}`;
-    const tokens = (fields[column.mutations!] ?? '').split(' ').filter((token) => token !== '');
-    if (Number(fields[column.n_mutations!]) !== tokens.length) {
-      throw new Error(
-        `${where}: n_mutations is ${fields[column.n_mutations!]}, found ${tokens.length}`,
-      );
-    }
-    for (const token of tokens) {
-      const match = MUTATION.exec(token);
-      const position = match ? Number(match[2]) : 0;
-      if (!match || position < 1) throw new Error(`${where}: bad mutation "${token}"`);
+  for (const row of parseLabeledRows(tsv, source)) {
+    for (const { refNuc, position, alt } of row.mutations) {
       positions.push(position);
-      alts.push(match[3]!.charCodeAt(0));
-      refs.set(position, match[1]!.charCodeAt(0));
+      alts.push(alt.charCodeAt(0));
+      refs.set(position, refNuc.charCodeAt(0));
     }
-    tips.push({
-      name: fields[column.name!] ?? '',
-      clade: fields[column.clade!] ?? '',
-      pango: fields[column.pango!] ?? '',
-    });
+    tips.push({ name: row.name, clade: row.clade, pango: row.pango });
     tipOffsetList.push(positions.length);
   }
   return buildIndex(tips, Int32Array.from(tipOffsetList), Int32Array.from(positions), alts, refs);

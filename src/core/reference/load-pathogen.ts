@@ -33,7 +33,10 @@ export function loadPathogen(dir: string): Pathogen {
       );
   const labeledPath = join(folder, 'labeled.tsv');
   const gapSide = existsSync(labeledPath)
-    ? inferGapSide(reference.sequence, parseLabeledTips(readFileSync(labeledPath, 'utf8')))
+    ? inferGapSide(
+        reference.sequence,
+        parseLabeledTips(readFileSync(labeledPath, 'utf8'), labeledPath),
+      )
     : 'left';
   return { id: basename(folder), reference, genes, gapSide };
 }
