@@ -8,7 +8,7 @@
  *   node --import tsx bench/align/run.ts [--genomes 2000] [--threads 2]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,11 @@ import { createAlignPool } from '../../src/core/align';
 import { loadPathogen } from '../../src/core/reference';
 import type { AlignmentOutcome } from '../../src/shared/analysis-types';
 import { addToTally, emptyTally, readTruth, scores } from '../../test/core/align/truth-compare';
+import { cachedTipsFasta } from '../tips-fasta';
 import { parsePafCs } from './minimap2-cs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cache = join(root, 'bench', '.cache', 'align');
-const data = join(root, '..', 'shared', 'data', 'sars-cov-2');
 const pathogenDir = join(root, 'resources', 'pathogens', 'sars-cov-2');
 const argument = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -32,18 +32,7 @@ const BATCH = 25;
 const MINIMAP2 = existsSync('/usr/bin/minimap2') ? '/usr/bin/minimap2' : 'minimap2';
 
 function benchFasta(): string {
-  const out = join(cache, `sars-cov-2-${GENOMES}-ns0.03.fa`);
-  if (existsSync(out)) return out;
-  mkdirSync(cache, { recursive: true });
-  const script = join(data, 'tips_to_fasta.py');
-  const args = [
-    script,
-    join(data, 'tree_tips.tsv'),
-    join(data, 'reference.fasta'),
-    '-o',
-    `${out}.tmp`,
-  ];
-  const options = [
+  return cachedTipsFasta(join(cache, `sars-cov-2-${GENOMES}-ns0.03.fa`), [
     '--ns-fraction',
     '0.03',
     '--seed',
@@ -51,11 +40,7 @@ function benchFasta(): string {
     '--drop-deletions',
     '--limit',
     String(GENOMES),
-  ];
-  const result = spawnSync('python3', [...args, ...options], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('tips_to_fasta.py failed');
-  renameSync(`${out}.tmp`, out);
-  return out;
+  ]);
 }
 
 /** FASTA records, parsed on bytes (newlines squeezed out in place), no per-line strings. */

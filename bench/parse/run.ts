@@ -21,32 +21,17 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
+import { cachedTipsFasta } from '../tips-fasta';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cache = join(root, 'bench', '.cache');
-const data = join(root, '..', 'shared', 'data', 'sars-cov-2');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const SEQKIT = existsSync('/usr/bin/seqkit') ? '/usr/bin/seqkit' : 'seqkit';
 
 /** The tips as FASTA (60 columns, deletions kept as '-', ~2% N in runs), made once. */
 function tipsFasta(): string {
-  const out = join(cache, 'tips.fa');
-  if (existsSync(out)) return out;
-  const script = join(data, 'tips_to_fasta.py');
-  const args = [
-    script,
-    join(data, 'tree_tips.tsv'),
-    join(data, 'reference.fasta'),
-    '-o',
-    `${out}.tmp`,
-  ];
-  const result = spawnSync('python3', [...args, '--ns-fraction', '0.02', '--seed', '1'], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('tips_to_fasta.py failed');
-  renameSync(`${out}.tmp`, out);
-  return out;
+  return cachedTipsFasta(join(cache, 'tips.fa'), ['--ns-fraction', '0.02', '--seed', '1']);
 }
 
 /** Repeats the tips (ids suffixed `_r2`, `_r3`, ...) until the file reaches `megabytes`. */
