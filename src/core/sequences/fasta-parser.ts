@@ -5,7 +5,7 @@
  */
 import { ByteBuffer } from './byte-buffer';
 import { parseHeader, type ParsedHeader } from './header';
-import { errorEvent, truncatedReason } from './parse-events';
+import { byteOrderMarkLength, errorEvent, truncatedReason } from './parse-events';
 import type { SequenceParser } from './parser';
 import { describeInvalid } from './residue-normalize';
 import { buildSequence } from './sequence-builder';
@@ -37,7 +37,7 @@ export class FastaParser implements SequenceParser {
     let i = 0;
     if (!this.started && n > 0) {
       this.started = true;
-      if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+      i = byteOrderMarkLength(chunk);
     }
     while (i < n) {
       if (this.inHeader) {

@@ -5,7 +5,7 @@
  */
 import { ByteBuffer } from './byte-buffer';
 import { parseHeader, type ParsedHeader } from './header';
-import { errorEvent, truncatedReason } from './parse-events';
+import { byteOrderMarkLength, errorEvent, truncatedReason } from './parse-events';
 import type { SequenceParser } from './parser';
 import { describeInvalid, type InvalidCharacters } from './residue-normalize';
 import { buildSequence, type BuiltSequence } from './sequence-builder';
@@ -47,7 +47,7 @@ export class FastqParser implements SequenceParser {
     let i = 0;
     if (!this.started && n > 0) {
       this.started = true;
-      if (n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+      i = byteOrderMarkLength(chunk);
     }
     while (i < n) {
       const lf = chunk.indexOf(LF, i);
