@@ -4,6 +4,7 @@
  * Run: npm run build:web && node --import tsx scripts/screenshot.ts
  */
 import { resolve } from 'node:path';
+import { openPage } from '../test/e2e/fixtures';
 import { startApp } from '../test/e2e/harness';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -16,22 +17,14 @@ try {
   });
   await app.core.jobs.wait(jobId);
   await app.page.reload();
-  await app.page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Sequences' })
-    .click();
-  await app.page.getByRole('heading', { level: 1, name: 'Sequences' }).waitFor();
+  await openPage(app.page, 'Sequences');
   await app.page.waitForTimeout(1500);
   await app.page.screenshot({ path: resolve(ROOT, 'docs/screenshot.png') });
   const [dataset] = await app.core.call('listDatasets', {});
   const analysis = await app.core.call('analyzeDataset', { datasetId: dataset!.id });
   await app.core.jobs.wait(analysis.jobId!);
   await app.page.reload();
-  await app.page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Variants' })
-    .click();
-  await app.page.getByRole('heading', { level: 1, name: 'Variants' }).waitFor();
+  await openPage(app.page, 'Variants');
   await app.page.waitForTimeout(2000);
   await app.page.screenshot({ path: resolve(ROOT, 'docs/variants.png') });
 } finally {

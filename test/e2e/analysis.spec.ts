@@ -11,6 +11,7 @@ import {
   countFastaRecords,
   downloadText,
   importThroughUi,
+  openPage,
 } from './fixtures';
 
 let app: AppHandle;
@@ -24,11 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await app?.close();
 });
-
-async function goTo(title: 'QC' | 'Variants'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: title }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
 
 /** Runs the analysis with the pathogen left to auto-detection and waits for the verdicts. */
 async function analyze(): Promise<void> {
@@ -59,7 +55,7 @@ describe('analysis', () => {
     const total = countFastaRecords(EXAMPLE_FASTA);
     await importThroughUi(page, [EXAMPLE_FASTA], 'SARS-CoV-2 example');
 
-    await goTo('QC');
+    await openPage(page, 'QC');
     await page.getByText('has not been analysed yet').waitFor();
     await analyze();
     expect(
@@ -103,7 +99,7 @@ describe('analysis', () => {
       'Clade',
     );
 
-    await goTo('Variants');
+    await openPage(page, 'Variants');
     // Clicking the spike on the genome map filters the table to gene S.
     await page.getByRole('button', { name: 'Gene S', exact: true }).click();
     expect(await page.getByLabel('Gene', { exact: true }).inputValue()).toBe('S');
@@ -171,13 +167,13 @@ describe('analysis', () => {
 
   it('detects RSV-A from its sequences and shows the mutations of gene G', async () => {
     await importThroughUi(page, [EXAMPLE_RSV_A], 'RSV-A example');
-    await goTo('QC');
+    await openPage(page, 'QC');
     await analyze();
     expect(
       await page.getByRole('group', { name: 'Analysis', exact: true }).textContent(),
     ).toContain('RSV-A');
 
-    await goTo('Variants');
+    await openPage(page, 'Variants');
     await page.getByLabel('Gene', { exact: true }).selectOption('G');
     await expect
       .poll(() =>

@@ -135,3 +135,9 @@ export async function importThroughUi(page: Page, paths: string[], name: string)
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(`Imported dataset “${name}”`).waitFor({ timeout: 60_000 });
 }
+
+/** Opens a page from the main navigation and waits for its heading. */
+export async function openPage(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}

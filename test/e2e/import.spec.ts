@@ -16,6 +16,7 @@ import {
   sequenceRowCells,
   writeBadFasta,
   writeLargeFasta,
+  openPage,
 } from './fixtures';
 
 let app: AppHandle;
@@ -31,11 +32,6 @@ afterEach(async () => {
 });
 
 const stat = (label: string) => page.getByRole('group', { name: label, exact: true });
-
-async function goTo(title: 'Import' | 'Datasets' | 'Sequences'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: title }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
 
 describe('import', () => {
   it('imports dropped files, lists the refused records, then sorts, filters and exports', async () => {
@@ -61,7 +57,7 @@ describe('import', () => {
       expect(await row.textContent()).toContain('bad.fasta');
     }
 
-    await goTo('Datasets');
+    await openPage(page, 'Datasets');
     const datasetRow = page
       .getByRole('row')
       .filter({ has: page.getByRole('button', { name: 'Show details of sequences' }) });
@@ -150,7 +146,7 @@ describe('import', () => {
     await failure.waitFor({ timeout: 60_000 });
     expect(await failure.textContent()).toContain('table.json');
 
-    await goTo('Datasets');
+    await openPage(page, 'Datasets');
     await page.getByText('No datasets yet.').waitFor();
   });
 
@@ -172,7 +168,7 @@ describe('import', () => {
     const jobs = await app.core.call('listJobs', {});
     expect(jobs.map((job) => job.status)).toEqual(['cancelled']);
 
-    await goTo('Datasets');
+    await openPage(page, 'Datasets');
     await page.getByText('No datasets yet.').waitFor();
     expect(await app.core.call('listDatasets', {})).toEqual([]);
   });
