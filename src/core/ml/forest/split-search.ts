@@ -1,0 +1,126 @@
+/**
+ * The best Gini split of one node over binned features: draws features as scikit-learn
+ * does and scans each one (split-scan.ts). Classes are the node's own (slots 0..nSlots-1).
+ */
+import type { Random } from '../../cluster/random';
+import type { BinnedFeatures } from './binned-features';
+import { scanByHistogram, scanBySorting } from './split-scan';
+
+/** The tree's samples and scratch space; a node owns the range `[start, end)`. */
+export interface SplitState {
+  bins: Uint8Array;
+  rows: number;
+  /** Bit-packed 0/1 columns when the whole matrix is 0/1 (see BinnedFeatures.packed). */
+  packed: Uint8Array | null;
+  packedStride: number;
+  binCounts: Uint16Array;
+  /** Row index of each sample. */
+  samples: Int32Array;
+  /** The node's class slot of each sample (set by the caller for the node's range). */
+  slot: Int32Array;
+  weight: Float64Array;
+  /** Columns that may be drawn; reordered by the draws. */
+  candidates: Int32Array;
+  maxFeatures: number;
+  minSamplesLeaf: number;
+  random: Random;
+  /** Weight per class slot in the node (set by the caller). */
+  slotTotals: Float64Array;
+  /** Per bin: samples of the current feature in it (zero between features). */
+  binSamples: Int32Array;
+  binEnd: Int32Array;
+  touched: Int32Array;
+  /** Per sample position: its bin under the current feature. */
+  nodeBin: Uint8Array;
+  /** The node's samples' class slots and weights, ordered by bin. */
+  orderSlot: Int32Array;
+  orderWeight: Float64Array;
+  left: Float64Array;
+  right: Float64Array;
+  /** (bin x slot) weights, zero between features. */
+  hist: Float64Array;
+  /** The best split so far: bins <= `bin` of column `feature` go left; its Gini proxy. */
+  feature: number;
+  bin: number;
+  bestProxy: number;
+}
+
+/** Scratch space for growing one tree on `data`. */
+export function createSplitState(
+  data: BinnedFeatures,
+  nClasses: number,
+  candidates: Int32Array,
+  maxFeatures: number,
+  minSamplesLeaf: number,
+  random: Random,
+): SplitState {
+  const { bins, rows, binCounts } = data;
+  return {
+    bins,
+    rows,
+    binCounts,
+    packed: data.packed ?? null,
+    packedStride: Math.ceil(rows / 8),
+    samples: new Int32Array(rows),
+    slot: new Int32Array(rows),
+    weight: new Float64Array(rows),
+    candidates,
+    maxFeatures,
+    minSamplesLeaf,
+    random,
+    slotTotals: new Float64Array(nClasses),
+    binSamples: new Int32Array(256),
+    binEnd: new Int32Array(256),
+    touched: new Int32Array(256),
+    nodeBin: new Uint8Array(rows),
+    orderSlot: new Int32Array(rows),
+    orderWeight: new Float64Array(rows),
+    left: new Float64Array(nClasses),
+    right: new Float64Array(nClasses),
+    hist: new Float64Array(256 * nClasses),
+    feature: -1,
+    bin: -1,
+    bestProxy: -Infinity,
+  };
+}
+
+// A feature with at most this many bins (or bins x classes within the node's size) is
+// scanned through a (bin x class) histogram; others by counting-sorting the node's samples.
+const HISTOGRAM_BINS = 16;
+
+/**
+ * Sets `state.feature` / `state.bin` to the best split of `[start, end)`; false if every
+ * drawn feature is constant there or no split leaves `minSamplesLeaf` on both sides.
+ */
+export function findBestSplit(
+  state: SplitState,
+  start: number,
+  end: number,
+  nSlots: number,
+  total: number,
+): boolean {
+  const { binCounts, candidates, random, slotTotals, maxFeatures } = state;
+  const count = end - start;
+  let totalSquares = 0;
+  for (let q = 0; q < nSlots; q++) totalSquares += slotTotals[q]! * slotTotals[q]!;
+  state.feature = -1;
+  state.bestProxy = -Infinity;
+  let remaining = candidates.length;
+  let visited = 0;
+  let constants = 0;
+  // As scikit-learn: stop after maxFeatures draws, unless every draw so far was constant.
+  while (remaining > 0 && (visited < maxFeatures || visited <= constants)) {
+    visited++;
+    const pick = Math.floor(random() * remaining);
+    const f = candidates[pick]!;
+    candidates[pick] = candidates[--remaining]!;
+    candidates[remaining] = f;
+    const nBins = binCounts[f]!;
+    const constant =
+      nBins <= HISTOGRAM_BINS || nBins * nSlots <= count
+        ? scanByHistogram(state, f, start, end, nSlots, total)
+        : scanBySorting(state, f, start, end, nSlots, total, totalSquares);
+    if (constant) constants++;
+  }
+  return state.feature >= 0;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../../src/core/cluster/random';
+import { binFeatures } from '../../../../src/core/ml/forest';
+
+describe('binFeatures', () => {
+  it('gives a 0/1 column two bins split at 0.5 and a constant column one bin', () => {
+    const data = Float32Array.from([0, 7, 1, 7, 1, 7, 0, 7]);
+    const binned = binFeatures({ rows: 4, cols: 2, data });
+    expect(Array.from(binned.binCounts)).toEqual([2, 1]);
+    expect(Array.from(binned.thresholds)).toEqual([0.5]);
+    expect(Array.from(binned.bins.subarray(0, 4))).toEqual([0, 1, 1, 0]);
+  });
+
+  it('bins a 0/1 matrix the same way through its fast path', () => {
+    // Columns: mixed, all ones, all zeros, mixed.
+    const data = Float32Array.from([0, 1, 0, 1, 1, 1, 0, 0, 1, 1, 0, 1]);
+    const binned = binFeatures({ rows: 3, cols: 4, data });
+    expect(Array.from(binned.binCounts)).toEqual([2, 1, 1, 2]);
+    expect(Array.from(binned.thresholdStart)).toEqual([0, 1, 1, 1, 2]);
+    expect(Array.from(binned.thresholds)).toEqual([0.5, 0.5]);
+    expect(Array.from(binned.bins)).toEqual([0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1]);
+  });
+
+  it('keeps every distinct value apart when there are few, with thresholds between them', () => {
+    const values = [3, -1, 2.5, 3, -0, 0, 10, -1];
+    const binned = binFeatures({ rows: values.length, cols: 1, data: Float32Array.from(values) });
+    // -0 and 0 are one value.
+    expect(binned.binCounts[0]).toBe(5);
+    expect(Array.from(binned.bins)).toEqual([3, 0, 2, 3, 1, 1, 4, 0]);
+    const t = Array.from(binned.thresholds);
+    expect(t).toEqual([-0.5, 1.25, 2.75, 6.5]);
+  });
+
+  it('caps many distinct values at maxBins ordered quantile bins that respect the thresholds', () => {
+    const random = mulberry32(4);
+    const rows = 3000;
+    const data = Float32Array.from({ length: rows }, () => random() * 100 - 50);
+    const binned = binFeatures({ rows, cols: 1, data }, 32);
+    expect(binned.binCounts[0]).toBe(32);
+    const counts = new Array<number>(32).fill(0);
+    for (let r = 0; r < rows; r++) {
+      const b = binned.bins[r]!;
+      counts[b]!++;
+      if (b > 0) expect(data[r]).toBeGreaterThan(binned.thresholds[b - 1]!);
+      if (b < 31) expect(data[r]).toBeLessThanOrEqual(binned.thresholds[b]!);
+    }
+    // Roughly equal-frequency bins.
+    expect(Math.min(...counts)).toBeGreaterThan(rows / 32 / 3);
+    expect(Math.max(...counts)).toBeLessThan((rows / 32) * 3);
+  });
+
+  it('refuses NaN', () => {
+    expect(() => binFeatures({ rows: 2, cols: 1, data: Float32Array.from([1, NaN]) })).toThrow(
+      /NaN/,
+    );
+  });
+});
