@@ -13,10 +13,18 @@ export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
 }
 
+/** By name, so errors rebuilt after crossing from a worker keep their kind. */
+const kindByName: Record<string, ErrorKind> = {
+  NotFoundError: 'not-found',
+  ConflictError: 'conflict',
+  InvalidInputError: 'invalid-input',
+  // A bundle that fails verification is the caller's bad input, with a reason.
+  BundleError: 'invalid-input',
+};
+
 export function errorKind(error: unknown): ErrorKind {
-  if (error instanceof NotFoundError) return 'not-found';
-  if (error instanceof ConflictError) return 'conflict';
-  if (error instanceof InvalidInputError) return 'invalid-input';
+  if (error instanceof Error && Object.hasOwn(kindByName, error.name))
+    return kindByName[error.name]!;
   return 'internal';
 }
 
