@@ -1,9 +1,9 @@
 /** `variantdesk qc` and `variantdesk mutations`: align + QC a dataset (or files) and print a table. */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
+import { CliExit, resolveDataset } from './dataset-target';
 import { followJob, jobFailure } from './follow-job';
 
 interface AnalysisOptions {
@@ -12,46 +12,6 @@ interface AnalysisOptions {
   pathogen?: string;
   force?: boolean;
   quiet?: boolean;
-}
-
-class CliExit extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A dataset id, a dataset name, or sequence files to import first (reusing identical content). */
-async function resolveDataset(
-  core: VariantDeskCore,
-  targets: string[],
-  quiet: boolean,
-): Promise<number> {
-  if (targets.length === 1) {
-    const [target] = targets as [string];
-    const datasets = await core.call('listDatasets', {});
-    const byId = /^\d+$/.test(target) ? datasets.find((d) => d.id === Number(target)) : undefined;
-    const byName = datasets.find((d) => d.name === target);
-    if (byId ?? byName) return (byId ?? byName)!.id;
-    if (/^\d+$/.test(target)) throw new InvalidInputError(`no dataset with id ${target}`);
-  }
-  const { jobId } = await core.call('importFiles', {
-    files: targets.map((t) => ({ path: resolve(t) })),
-  });
-  const job = await followJob(core, jobId, 'Importing', !quiet);
-  const failure = jobFailure(job, 'Import');
-  if (failure) throw new CliExit(failure.code, failure.message);
-  if (job.kind !== 'import' || !job.result) throw new CliExit(1, 'Import failed');
-  const report = job.result;
-  if (report.errorCount && !quiet)
-    process.stderr.write(
-      `${report.errorCount} invalid record(s) skipped (see: variantdesk import)\n`,
-    );
-  if (report.dataset) return report.dataset.id;
-  if (report.duplicateOf) return report.duplicateOf.id;
-  throw new CliExit(1, 'Nothing to analyse: no valid records');
 }
 
 async function runAnalysisCommand(

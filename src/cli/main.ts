@@ -5,6 +5,7 @@ import { errorKind } from '../core/errors';
 import { resolveDataDir } from '../core/data-dir';
 import { VariantDeskCore } from '../core/variantdesk-core';
 import { analysisCommands } from './analysis-commands';
+import { clusterCommand } from './cluster-command';
 import { followJob, jobFailure } from './follow-job';
 import { formatDatasets, formatImportReport } from './report';
 import { serveCommand } from './serve';
@@ -73,6 +74,7 @@ program
   });
 
 analysisCommands(program, openCore);
+clusterCommand(program, openCore);
 serveCommand(program, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 
 try {

@@ -29,12 +29,16 @@ export function renderProgressLine(label: string, progress: JobProgress): string
   const bar = `${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}`;
   const eta = progress.etaSeconds === null ? '' : ` ETA ${formatDuration(progress.etaSeconds)}`;
   return (
-    `${label} [${bar}] ${(fraction * 100).toFixed(0).padStart(3)}% ` +
-    (progress.unit === 'bytes'
-      ? `${formatBytes(progress.done)}/${formatBytes(progress.total)} ${progress.records.toLocaleString('en-US')} records `
-      : `${progress.done.toLocaleString('en-US')}/${progress.total.toLocaleString('en-US')} sequences `) +
-    `(${Math.round(progress.recordsPerSecond).toLocaleString('en-US')}/s)${eta}`
+    `${label} [${bar}] ${(fraction * 100).toFixed(0).padStart(3)}% ` + countsOf(progress) + `${eta}`
   );
+}
+
+function countsOf(progress: JobProgress): string {
+  const rate = `(${Math.round(progress.recordsPerSecond).toLocaleString('en-US')}/s)`;
+  if (progress.unit === 'bytes')
+    return `${formatBytes(progress.done)}/${formatBytes(progress.total)} ${progress.records.toLocaleString('en-US')} records ${rate}`;
+  if (progress.unit === 'steps') return progress.message;
+  return `${progress.done.toLocaleString('en-US')}/${progress.total.toLocaleString('en-US')} sequences ${rate}`;
 }
 
 export class ProgressBar {

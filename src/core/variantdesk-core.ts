@@ -9,11 +9,14 @@ import {
   type OperationResults,
   type ParsedInput,
 } from '../shared/contract';
+import { MIN_CLUSTER_SEQUENCES } from '../shared/cluster-schemas';
 import type { JobEvent } from '../shared/types';
 import { runAnalysisJob } from './analysis/analysis-job';
 import { exportAnalysis } from './analysis/analysis-export';
 import { AnalysisService } from './analysis/analysis-service';
 import { PathogenCatalog } from './analysis/pathogen-catalog';
+import { runClusterJob } from './clustering/cluster-job';
+import { ClusteringService } from './clustering/clustering-service';
 import { DatasetService } from './datasets/dataset-service';
 import { runImportJob } from './datasets/import-job';
 import { InvalidInputError } from './errors';
@@ -40,6 +43,7 @@ export class VariantDeskCore {
   readonly datasets: DatasetService;
   readonly pathogens: PathogenCatalog;
   readonly analyses: AnalysisService;
+  readonly clusterings: ClusteringService;
   private readonly handlers: Handlers;
 
   constructor(readonly dataDir: string) {
@@ -51,6 +55,7 @@ export class VariantDeskCore {
       summary: (id) => this.pathogens.get(id).summary,
       reference: (id) => this.pathogens.get(id).referenceSequence,
     });
+    this.clusterings = new ClusteringService(this.db);
     this.handlers = {
       importFiles: (input) => {
         const label =
@@ -80,6 +85,15 @@ export class VariantDeskCore {
         this.analyses.getSequenceResult(analysisId, seqId),
       listMutations: (input) => this.analyses.listMutations(input),
       exportAnalysis: (input) => exportAnalysis(this.db, this.analyses, input),
+      clusterDataset: (input) => this.startClustering(input),
+      listClusterings: ({ datasetId }) => {
+        this.datasets.get(datasetId);
+        return this.clusterings.list(datasetId);
+      },
+      getClustering: ({ clusteringId }) => this.clusterings.get(clusteringId),
+      getClusterPoints: ({ clusteringId, column }) => this.clusterings.points(clusteringId, column),
+      deleteClustering: ({ clusteringId }) => this.clusterings.delete(clusteringId),
+      exportClustering: ({ clusteringId, format }) => this.clusterings.export(clusteringId, format),
     };
   }
 
@@ -98,6 +112,51 @@ export class VariantDeskCore {
       return { analysis: this.analyses.get(analysisId), reused };
     });
     return { jobId: job.id, analysisId: null };
+  }
+
+  /**
+   * Clusters a dataset; when it has no analysis yet, aligns it first (pathogen detected) so
+   * the summaries can name defining mutations and the QC mix.
+   */
+  private startClustering(
+    input: ParsedInput<'clusterDataset'>,
+  ): OperationResults['clusterDataset'] {
+    const dataset = this.datasets.get(input.datasetId);
+    if (dataset.sequenceCount < MIN_CLUSTER_SEQUENCES)
+      throw new InvalidInputError(
+        `dataset '${dataset.name}' has ${dataset.sequenceCount} sequence(s); clustering needs at least ${MIN_CLUSTER_SEQUENCES}`,
+      );
+    const { labelColumn } = input.params;
+    if (labelColumn !== undefined) {
+      const columns = dataset.metadataColumns;
+      if (!columns.includes(labelColumn))
+        throw new InvalidInputError(
+          `dataset '${dataset.name}' has no metadata column '${labelColumn}'${columns.length ? ` (columns: ${columns.join(', ')})` : ' (it has no metadata)'}`,
+        );
+    }
+    const analysisJob =
+      this.analyses.list(dataset.id).length === 0
+        ? this.startAnalysis({ datasetId: dataset.id, force: false }).jobId
+        : null;
+    const label = `Cluster ${dataset.name} (${input.params.embed.toUpperCase()}, ${input.params.method === 'kmeans' ? 'k-means' : 'HDBSCAN'})`;
+    const job = this.jobs.start('cluster', label, input, async (ctx) => {
+      if (analysisJob) {
+        const analysis = await this.jobs.wait(analysisJob);
+        // k-mer spectra need no alignment: an unknown pathogen still clusters, without
+        // defining mutations or a QC mix.
+        if (
+          analysis.status === 'cancelled' ||
+          (analysis.status !== 'done' && input.params.featurizer === 'mutations')
+        )
+          throw new Error(
+            `the alignment this clustering needs ${analysis.status === 'cancelled' ? 'was cancelled' : `failed: ${analysis.error ?? 'unknown error'}`}`,
+          );
+      }
+      const data = { dataDir: this.dataDir, datasetId: dataset.id, params: input.params };
+      const { clusteringId } = await runClusterJob(data, ctx);
+      return { clustering: this.clusterings.list(dataset.id).find((c) => c.id === clusteringId)! };
+    });
+    return { jobId: job.id };
   }
 
   async call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]> {

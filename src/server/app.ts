@@ -1,6 +1,7 @@
 /**
  * The contract over HTTP: `POST /api/rpc/<operation>`, job events as server-sent events at
- * `GET /api/events`, uploads at `POST /api/uploads`, and the built renderer (browser mode).
+ * `GET /api/events`, uploads at `POST /api/uploads`, the pipeline endpoint `POST /cluster`,
+ * and the built renderer (browser mode).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import type { ImportFilesInput } from '../shared/schemas';
 import { errorKind, serializeError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
+import { registerClusterRoute } from './cluster-route';
 import { streamJobEvents } from './sse';
 import { UploadStore } from './uploads';
 
@@ -107,6 +109,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const name = decodeURIComponent(typeof header === 'string' ? header : 'upload');
     return uploads.save(request.body as Readable, name);
   });
+
+  registerClusterRoute(app, core, uploads);
 
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, index: 'index.html' });

@@ -33,6 +33,8 @@ export const listQcInput = z.object({
     .object({
       verdict: z.enum(['good', 'mediocre', 'bad', 'failed']).optional(),
       idContains: z.string().max(200).optional(),
+      /** Only these sequences (a selection made on the cluster plot). */
+      seqIds: z.array(z.string().min(1)).max(200_000).optional(),
       /** Only the sequences carrying this mutation label (click-through from the table). */
       mutation: z.string().max(200).optional(),
     })

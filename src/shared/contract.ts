@@ -19,6 +19,14 @@ import type {
   QcPage,
   SequenceResult,
 } from './analysis-types';
+import {
+  clusterDatasetInput,
+  clusteringIdInput,
+  exportClusteringInput,
+  getClusterPointsInput,
+  listClusteringsInput,
+} from './cluster-schemas';
+import type { ClusteringDetail, ClusteringSummary, ClusterPoints } from './cluster-types';
 import type { OperationName } from './operation-names';
 import {
   datasetIdInput,
@@ -56,6 +64,12 @@ export const operationInputs = {
   getSequenceResult: getSequenceResultInput,
   listMutations: listMutationsInput,
   exportAnalysis: exportAnalysisInput,
+  clusterDataset: clusterDatasetInput,
+  listClusterings: listClusteringsInput,
+  getClustering: clusteringIdInput,
+  getClusterPoints: getClusterPointsInput,
+  deleteClustering: clusteringIdInput,
+  exportClustering: exportClusteringInput,
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export interface OperationResults {
@@ -77,6 +91,13 @@ export interface OperationResults {
   getSequenceResult: SequenceResult;
   listMutations: MutationPage;
   exportAnalysis: ExportedFile;
+  /** Runs the alignment first (one more job) when the dataset has no analysis yet. */
+  clusterDataset: { jobId: string };
+  listClusterings: ClusteringSummary[];
+  getClustering: ClusteringDetail;
+  getClusterPoints: ClusterPoints;
+  deleteClustering: { deleted: boolean };
+  exportClustering: ExportedFile;
 }
 
 export { operationNames, type OperationName } from './operation-names';

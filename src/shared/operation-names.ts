@@ -20,6 +20,12 @@ export const operationNames = [
   'getSequenceResult',
   'listMutations',
   'exportAnalysis',
+  'clusterDataset',
+  'listClusterings',
+  'getClustering',
+  'getClusterPoints',
+  'deleteClustering',
+  'exportClustering',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

@@ -37,6 +37,8 @@ export const sequenceQuery = z.object({
   filter: z
     .object({
       idContains: z.string().max(200).optional(),
+      /** Only these sequences (a selection made on the cluster plot). */
+      seqIds: z.array(z.string().min(1)).max(200_000).optional(),
       minLength: z.number().int().nonnegative().optional(),
       maxLength: z.number().int().nonnegative().optional(),
       maxNFraction: z.number().min(0).max(1).optional(),

@@ -1,5 +1,6 @@
 /** Result types of the contract: plain, serialisable data. */
 import type { AnalysisReport } from './analysis-types';
+import type { ClusterReport } from './cluster-types';
 
 export type RecordErrorCode =
   | 'empty-sequence'
@@ -105,8 +106,11 @@ export interface FileProgress {
 }
 
 export interface JobProgress {
-  /** What done/total count: bytes read (imports; compressed bytes for gzip) or sequences. */
-  unit: 'bytes' | 'sequences';
+  /**
+   * What done/total count: bytes read (imports; compressed bytes for gzip), sequences, or
+   * steps of a multi-stage job (clustering), whose stage the message names.
+   */
+  unit: 'bytes' | 'sequences' | 'steps';
   done: number;
   total: number;
   records: number;
@@ -130,7 +134,8 @@ interface JobSnapshotBase {
 
 export type JobSnapshot =
   | (JobSnapshotBase & { kind: 'import'; result: ImportReport | null })
-  | (JobSnapshotBase & { kind: 'analysis'; result: AnalysisReport | null });
+  | (JobSnapshotBase & { kind: 'analysis'; result: AnalysisReport | null })
+  | (JobSnapshotBase & { kind: 'cluster'; result: ClusterReport | null });
 
 export type JobResult = NonNullable<JobSnapshot['result']>;
 

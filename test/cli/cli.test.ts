@@ -56,4 +56,41 @@ describe('variantdesk CLI', () => {
       stderr: expect.stringMatching(/--format must be/),
     });
   });
+
+  it('clusters files with metadata: summaries on stderr, one row per sequence on stdout', async () => {
+    const dir = join(tempDir(), 'data');
+    const example = join(EXAMPLES, 'sars-cov-2/sequences.fasta.gz');
+    const metadata = join(EXAMPLES, 'sars-cov-2/metadata.tsv');
+    const result = await cli(
+      dir,
+      'cluster',
+      example,
+      '--metadata',
+      metadata,
+      '--embed',
+      'pca',
+      '--k',
+      '4',
+    );
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('seq_id\tcluster\tx\ty\tqc_verdict\tclade');
+    expect(lines).toHaveLength(299);
+    expect(new Set(lines.slice(1).map((l) => l.split('\t')[1]))).toEqual(
+      new Set(['0', '1', '2', '3']),
+    );
+    expect(result.stderr).toMatch(/298 sequences, 4 clusters/);
+    expect(result.stderr).toMatch(/against 'clade': ARI \d\.\d{3}/);
+    expect(result.stderr).toMatch(/cluster 0: \d+ seqs, medoid \S+ \S+ \(purity/);
+    // The same run as JSON, reusing the dataset by name.
+    const json = JSON.parse(
+      (await cli(dir, 'cluster', 'sequences', '--embed', 'pca', '--k', '4', '--json', '--quiet'))
+        .stdout,
+    );
+    expect(json.clustering.clusters).toHaveLength(4);
+    expect(json.points.ids).toHaveLength(298);
+    await expect(cli(dir, 'cluster', 'sequences', '--method', 'dbscan')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--method must be kmeans or hdbscan/),
+    });
+  }, 120_000);
 });

@@ -12,21 +12,13 @@ import {
   formatInsertion,
   formatNucSubstitution,
 } from '../align';
-import { formatTable } from '../datasets/delimited';
+import { formatRecords, MIME_TYPES, type RecordValue } from '../datasets/delimited';
 import { InvalidInputError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import type { AnalysisService } from './analysis-service';
 
 type Input = z.output<typeof exportAnalysisInput>;
-type Record_ = Record<string, string | number | null>;
-
-const MIME = {
-  tsv: 'text/tab-separated-values',
-  csv: 'text/csv',
-  json: 'application/json',
-  ndjson: 'application/x-ndjson',
-  fasta: 'text/x-fasta',
-} as const;
+type Record_ = Record<string, RecordValue>;
 
 function callColumns(calls: SequenceCalls | null): Record_ {
   const list = (items: string[]): string => items.join(',');
@@ -43,15 +35,9 @@ function callColumns(calls: SequenceCalls | null): Record_ {
 }
 
 function render(records: Record_[], columns: string[], format: Input['format']): string {
-  if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`;
-  if (format === 'ndjson')
-    return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
   if (format === 'fasta')
     throw new InvalidInputError('FASTA is only available for the aligned sequences');
-  const rows = records.map((r) =>
-    columns.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),
-  );
-  return formatTable(columns, rows, format);
+  return formatRecords(records, columns, format);
 }
 
 export function exportAnalysis(
@@ -88,7 +74,7 @@ export function exportAnalysis(
           `>${r.seq_id}\n${alignedSequence(reference, JSON.parse(r.calls!) as SequenceCalls)}\n`,
       )
       .join('');
-    return { fileName: `${base}.aligned.fasta`, mimeType: MIME.fasta, content };
+    return { fileName: `${base}.aligned.fasta`, mimeType: MIME_TYPES.fasta, content };
   }
   if (input.table === 'mutations') {
     const mutations = service.mutationRows({
@@ -108,7 +94,7 @@ export function exportAnalysis(
     const columns = ['mutation', 'kind', 'position', 'gene', 'aa_changes', 'count', 'frequency'];
     return {
       fileName: `${base}.mutations.${input.format}`,
-      mimeType: MIME[input.format],
+      mimeType: MIME_TYPES[input.format],
       content: render(records, columns, input.format),
     };
   }
@@ -178,7 +164,7 @@ export function exportAnalysis(
         ];
   return {
     fileName: `${base}.${input.table}.${input.format}`,
-    mimeType: MIME[input.format],
+    mimeType: MIME_TYPES[input.format],
     content: render(records, columns, input.format),
   };
 }

@@ -17,7 +17,7 @@ import type {
 import { NotFoundError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import { analyses, mutationCarriers, mutationCounts, sequenceResults } from '../registry/schema';
-import { containsText } from '../registry/sql-helpers';
+import { containsText, inJsonList } from '../registry/sql-helpers';
 
 /** Score bins of the QC histogram: good, mediocre and bad stay on separate bins. */
 const SCORE_EDGES = [0, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, Infinity];
@@ -217,6 +217,7 @@ export class AnalysisService {
     if (filter.verdict === 'failed') conditions.push(sql`${sequenceResults.failure} IS NOT NULL`);
     else if (filter.verdict) conditions.push(eq(sequenceResults.qcVerdict, filter.verdict));
     if (filter.idContains) conditions.push(containsText(sequenceResults.seqId, filter.idContains));
+    if (filter.seqIds) conditions.push(inJsonList(sequenceResults.seqId, filter.seqIds));
     if (filter.mutation) {
       const carriers = this.db
         .select({ id: mutationCarriers.resultId })

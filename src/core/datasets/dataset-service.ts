@@ -12,7 +12,7 @@ import type {
 import { NotFoundError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import { auditLog, datasets, sequences } from '../registry/schema';
-import { containsText } from '../registry/sql-helpers';
+import { containsText, inJsonList } from '../registry/sql-helpers';
 import { toDatasetSummary } from './dataset-rows';
 import { formatTable } from './delimited';
 
@@ -125,6 +125,7 @@ export class DatasetService {
     const { filter } = query;
     const conditions: (SQL | undefined)[] = [eq(sequences.datasetId, query.datasetId)];
     if (filter.idContains) conditions.push(containsText(sequences.seqId, filter.idContains));
+    if (filter.seqIds) conditions.push(inJsonList(sequences.seqId, filter.seqIds));
     if (filter.minLength !== undefined) conditions.push(gte(sequences.length, filter.minLength));
     if (filter.maxLength !== undefined) conditions.push(lte(sequences.length, filter.maxLength));
     if (filter.maxNFraction !== undefined)

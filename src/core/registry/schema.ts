@@ -1,6 +1,7 @@
 /** The registry's tables. Migrations are generated from this file by drizzle-kit. */
 import { sql } from 'drizzle-orm';
 import {
+  blob,
   index,
   integer,
   primaryKey,
@@ -10,6 +11,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import type { NearestReference, QcResult, SequenceCalls } from '../../shared/analysis-types';
+import type { ClusterParams } from '../../shared/cluster-schemas';
+import type { ClusterMetrics, ClusterSummary } from '../../shared/cluster-types';
 import type { MetadataReport, RecordError, SourceFileSummary } from '../../shared/types';
 
 export const datasets = sqliteTable(
@@ -182,4 +185,40 @@ export const mutationCarriers = sqliteTable(
     primaryKey({ columns: [t.mutationId, t.resultId] }),
     index('mutation_carriers_result').on(t.resultId),
   ],
+);
+
+/**
+ * One clustering run of a dataset. The points are stored as little-endian typed-array
+ * blobs (row i = the sequence with ordinal `ordinals[i]`), so reopening a run of 100k
+ * points is one row read, not 100k.
+ */
+export const clusterings = sqliteTable(
+  'clusterings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    datasetId: integer('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
+    /** The analysis whose calls and QC the summaries used (null once it is deleted). */
+    analysisId: integer('analysis_id').references(() => analyses.id, { onDelete: 'set null' }),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    params: text('params', { mode: 'json' }).notNull().$type<ClusterParams>(),
+    featurizer: text('featurizer', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    metrics: text('metrics', { mode: 'json' }).notNull().$type<ClusterMetrics>(),
+    summaries: text('summaries', { mode: 'json' }).notNull().$type<ClusterSummary[]>(),
+    sequenceCount: integer('sequence_count').notNull(),
+    clusterCount: integer('cluster_count').notNull(),
+    noiseCount: integer('noise_count').notNull(),
+    dimensions: integer('dimensions').notNull(),
+    /** Int32 sequence ordinals, one per point. */
+    ordinals: blob('ordinals', { mode: 'buffer' }).notNull(),
+    /** Float32 coordinates, `dimensions` per point. */
+    coordinates: blob('coordinates', { mode: 'buffer' }).notNull(),
+    /** Int32 cluster of each point; -1 is noise. */
+    assignments: blob('assignments', { mode: 'buffer' }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('clusterings_dataset').on(t.datasetId)],
 );

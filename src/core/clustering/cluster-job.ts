@@ -1,0 +1,17 @@
+import type { ClusterParams } from '../../shared/cluster-schemas';
+import type { JobContext } from '../jobs/job-manager';
+import { runWorkerJob } from '../jobs/worker-job';
+
+export interface ClusterWorkerData {
+  dataDir: string;
+  datasetId: number;
+  params: ClusterParams;
+}
+
+/** Runs a clustering in a worker thread (which featurizes on its own small pool). */
+export function runClusterJob(
+  data: ClusterWorkerData,
+  ctx: JobContext,
+): Promise<{ clusteringId: number }> {
+  return runWorkerJob(import.meta.url, 'cluster.worker', data, ctx);
+}
