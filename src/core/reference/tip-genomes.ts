@@ -16,6 +16,7 @@ export interface SampleLikeOptions {
 }
 
 const BASES = 'ACGT';
+const N = 78; // 'N'
 
 /** FNV-1a of the seed and the name: one independent stream per tip. */
 function streamSeed(seed: number, name: string): number {
@@ -46,7 +47,9 @@ export function tipGenome(
   row: LabeledRow,
   options: SampleLikeOptions = {},
 ): string {
-  const bases = reference.split('');
+  // Bytes, not a string built base by base: 10k genomes of 30 kb as string ropes would take
+  // gigabytes.
+  const bases = Buffer.from(reference, 'latin1');
   const deleted = new Uint8Array(reference.length);
   for (const { refNuc, position, alt } of row.mutations) {
     if (reference[position - 1] !== refNuc)
@@ -54,29 +57,29 @@ export function tipGenome(
         `tip ${row.name}: ${refNuc}${position}${alt} but the reference has ${reference[position - 1] ?? 'nothing'} there`,
       );
     if (alt === '-') deleted[position - 1] = 1;
-    else bases[position - 1] = alt;
+    else bases[position - 1] = alt.charCodeAt(0);
   }
   const random = mulberry(streamSeed(options.seed ?? 1, row.name));
   for (let m = 0; m < (options.privateMutations ?? 0); m++) {
     const at = Math.floor(random() * bases.length);
-    const current = bases[at]!;
-    bases[at] = BASES[(BASES.indexOf(current) + 1 + Math.floor(random() * 3)) % 4]!;
+    const current = BASES.indexOf(String.fromCharCode(bases[at]!));
+    bases[at] = BASES.charCodeAt((current + 1 + Math.floor(random() * 3)) % 4);
   }
   const nFraction = options.nFraction ?? 0;
   if (nFraction > 0) maskRuns(bases, nFraction, random);
-  let out = '';
-  for (let i = 0; i < bases.length; i++) if (!deleted[i]) out += bases[i];
-  return out;
+  let kept = 0;
+  for (let i = 0; i < bases.length; i++) if (!deleted[i]) bases[kept++] = bases[i]!;
+  return bases.toString('latin1', 0, kept);
 }
 
 /** Replaces runs of 50–400 bases (and sometimes a ragged end) by N until ~fraction is N. */
-function maskRuns(bases: string[], fraction: number, random: () => number): void {
+function maskRuns(bases: Uint8Array, fraction: number, random: () => number): void {
   const n = bases.length;
   const target = Math.round(n * fraction * (0.5 + random()));
   let masked = 0;
   if (random() < 0.5) {
     const end = Math.min(target, Math.floor(random() * 150));
-    for (let i = 0; i < end; i++) bases[i] = 'N';
+    for (let i = 0; i < end; i++) bases[i] = N;
     masked += end;
   }
   // Bounded: runs may overlap runs already masked.
@@ -84,8 +87,8 @@ function maskRuns(bases: string[], fraction: number, random: () => number): void
     const length = Math.min(target - masked, 50 + Math.floor(random() * 351));
     const start = Math.floor(random() * Math.max(1, n - length));
     for (let i = start; i < start + length; i++) {
-      if (bases[i] !== 'N') masked++;
-      bases[i] = 'N';
+      if (bases[i] !== N) masked++;
+      bases[i] = N;
     }
   }
 }
