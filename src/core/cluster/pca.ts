@@ -29,8 +29,33 @@ export interface PcaResult {
   mean: Float32Array;
 }
 
-/** The top `components` principal components of the rows of `matrix`. */
+/**
+ * A product of the uncentered data X (rows x cols) the PCA needs: `times` is X·right with
+ * right cols x width, `transposeTimes` is Xᵀ·right with right rows x width.
+ */
+export interface ProductRequest {
+  kind: 'times' | 'transposeTimes';
+  right: Float64Array;
+  width: number;
+}
+
+/** The top `components` principal components of the rows of `matrix`, in this thread. */
 export function pca(matrix: Matrix, components = 2, options: PcaOptions = {}): PcaResult {
+  const steps = pcaSteps(matrix, components, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(multiplyInThread(matrix, step.value));
+  return step.value;
+}
+
+/**
+ * The algorithm, with each large product asked of the caller: the in-thread driver above
+ * multiplies in JavaScript, `pcaWithOnnx` in ONNX Runtime's GEMM.
+ */
+export function* pcaSteps(
+  matrix: Matrix,
+  components: number,
+  options: PcaOptions,
+): Generator<ProductRequest, PcaResult, Float64Array> {
   assertMatrix(matrix);
   const { rows, cols, data } = matrix;
   if (!Number.isInteger(components) || components < 1 || components > Math.min(rows, cols))
@@ -49,16 +74,37 @@ export function pca(matrix: Matrix, components = 2, options: PcaOptions = {}): P
     for (let j = 0; j < cols; j++) totalSquares += (data[i * cols + j]! - mean[j]!) ** 2;
   const dof = Math.max(1, rows - 1);
 
-  const basis = new Float64Array(cols * width); // cols x width
+  let basis: Float64Array = new Float64Array(cols * width); // cols x width
   for (let i = 0; i < basis.length; i++) basis[i] = gaussian(random);
   orthonormalizeColumns(basis, cols, width, random);
-  const projected = new Float64Array(rows * width); // rows x width
+  let projected: Float64Array = new Float64Array(rows * width); // rows x width
   for (let it = 0; it < iterations; it++) {
-    multiplyCentered(matrix, mean, basis, width, projected);
-    multiplyCenteredTransposed(matrix, mean, projected, width, basis);
+    projected = centerTimes(
+      yield { kind: 'times', right: basis, width },
+      mean,
+      basis,
+      rows,
+      cols,
+      width,
+    );
+    basis = centerTransposeTimes(
+      yield { kind: 'transposeTimes', right: projected, width },
+      mean,
+      projected,
+      rows,
+      cols,
+      width,
+    );
     orthonormalizeColumns(basis, cols, width, random);
   }
-  multiplyCentered(matrix, mean, basis, width, projected);
+  projected = centerTimes(
+    yield { kind: 'times', right: basis, width },
+    mean,
+    basis,
+    rows,
+    cols,
+    width,
+  );
 
   // Rayleigh-Ritz: eigenvectors of the small width x width Gram matrix of the projection.
   const gram = new Float64Array(width * width);
@@ -107,49 +153,57 @@ export function pca(matrix: Matrix, components = 2, options: PcaOptions = {}): P
   };
 }
 
-/** out (rows x width) = (X - 1 mean^T) basis, with basis cols x width. */
-function multiplyCentered(
-  { rows, cols, data }: Matrix,
+/** (X - 1 meanᵀ)·basis from product = X·basis: subtracts meanᵀ·basis from every row. */
+function centerTimes(
+  product: Float64Array,
   mean: Float64Array,
   basis: Float64Array,
+  rows: number,
+  cols: number,
   width: number,
-  out: Float64Array,
-): void {
-  const shift = new Float64Array(width); // mean^T basis
+): Float64Array {
+  const shift = new Float64Array(width);
   for (let j = 0; j < cols; j++)
     for (let a = 0; a < width; a++) shift[a]! += mean[j]! * basis[j * width + a]!;
-  for (let i = 0; i < rows; i++) {
-    const row = i * width;
-    for (let a = 0; a < width; a++) out[row + a] = -shift[a]!;
-    for (let j = 0; j < cols; j++) {
-      const x = data[i * cols + j]!;
-      if (x === 0) continue; // spectra are sparse
-      const b = j * width;
-      for (let a = 0; a < width; a++) out[row + a]! += x * basis[b + a]!;
-    }
-  }
+  for (let i = 0; i < rows; i++)
+    for (let a = 0; a < width; a++) product[i * width + a]! -= shift[a]!;
+  return product;
 }
 
-/** out (cols x width) = (X - 1 mean^T)^T projected, with projected rows x width. */
-function multiplyCenteredTransposed(
-  { rows, cols, data }: Matrix,
+/** (X - 1 meanᵀ)ᵀ·projected from product = Xᵀ·projected: subtracts mean·(1ᵀ projected). */
+function centerTransposeTimes(
+  product: Float64Array,
   mean: Float64Array,
   projected: Float64Array,
+  rows: number,
+  cols: number,
   width: number,
-  out: Float64Array,
-): void {
-  out.fill(0);
+): Float64Array {
   const columnSums = new Float64Array(width);
+  for (let i = 0; i < rows; i++)
+    for (let a = 0; a < width; a++) columnSums[a]! += projected[i * width + a]!;
+  for (let j = 0; j < cols; j++)
+    for (let a = 0; a < width; a++) product[j * width + a]! -= mean[j]! * columnSums[a]!;
+  return product;
+}
+
+/** X·right or Xᵀ·right in JavaScript, skipping zeros (spectra are sparse). */
+export function multiplyInThread(
+  { rows, cols, data }: Matrix,
+  request: ProductRequest,
+): Float64Array {
+  const { right, width } = request;
+  const out = new Float64Array((request.kind === 'times' ? rows : cols) * width);
   for (let i = 0; i < rows; i++) {
     const row = i * width;
-    for (let a = 0; a < width; a++) columnSums[a]! += projected[row + a]!;
     for (let j = 0; j < cols; j++) {
       const x = data[i * cols + j]!;
       if (x === 0) continue;
       const b = j * width;
-      for (let a = 0; a < width; a++) out[b + a]! += x * projected[row + a]!;
+      if (request.kind === 'times')
+        for (let a = 0; a < width; a++) out[row + a]! += x * right[b + a]!;
+      else for (let a = 0; a < width; a++) out[b + a]! += x * right[row + a]!;
     }
   }
-  for (let j = 0; j < cols; j++)
-    for (let a = 0; a < width; a++) out[j * width + a]! -= mean[j]! * columnSums[a]!;
+  return out;
 }

@@ -5,7 +5,8 @@
 import { eq } from 'drizzle-orm';
 import { MIN_CLUSTER_SEQUENCES, type ClusterParams } from '../../shared/cluster-schemas';
 import type { ClusterMetrics } from '../../shared/cluster-types';
-import { chooseK, kmeans, pca, type Matrix } from '../cluster';
+import { chooseK, kmeans, type Matrix } from '../cluster';
+import { pcaWithOnnx } from '../cluster/pca-onnx';
 import { hdbscan } from '../cluster/hdbscan';
 import { adjustedRandIndex, normalizedMutualInformation, silhouette } from '../cluster/metrics';
 import { summarizeClusters } from '../cluster/summaries';
@@ -65,7 +66,7 @@ export async function clusterDataset(
     params.dimensions,
     Math.min(params.pcaComponents, n - 1, features.matrix.cols),
   );
-  const reduced = pca(features.matrix, components, { seed: params.seed });
+  const reduced = await pcaWithOnnx(features.matrix, components, { seed: params.seed, signal });
   const pcaMatrix: Matrix = { rows: n, cols: components, data: reduced.coordinates };
   progress.update('pca', 1, 1, 'Principal components');
 
