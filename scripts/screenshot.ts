@@ -1,6 +1,7 @@
 /**
- * Regenerates docs/screenshot.png (Sequences) and docs/variants.png (Variants, after
- * alignment and QC): the SARS-CoV-2 example in browser mode.
+ * Regenerates docs/screenshot.png (Sequences), docs/variants.png (Variants, after
+ * alignment and QC) and docs/clusters.png (Clusters, a run with the default parameters):
+ * the SARS-CoV-2 example in browser mode.
  * Run: npm run build:web && node --import tsx scripts/screenshot.ts
  */
 import { resolve } from 'node:path';
@@ -27,6 +28,16 @@ try {
   await openPage(app.page, 'Variants');
   await app.page.waitForTimeout(2000);
   await app.page.screenshot({ path: resolve(ROOT, 'docs/variants.png') });
+  const clustering = await app.core.call('clusterDataset', { datasetId: dataset!.id });
+  await app.core.jobs.wait(clustering.jobId);
+  // Tall enough for the form, the runs, the metrics and the plot in one picture.
+  await app.page.setViewportSize({ width: 1440, height: 1560 });
+  await app.page.reload();
+  await openPage(app.page, 'Clusters');
+  await app.page.getByRole('region', { name: 'Cluster summaries' }).waitFor();
+  await app.page.locator('.cluster-plot .legend').waitFor();
+  await app.page.waitForTimeout(2000);
+  await app.page.screenshot({ path: resolve(ROOT, 'docs/clusters.png') });
 } finally {
   await app.close();
 }

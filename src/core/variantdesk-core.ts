@@ -156,7 +156,7 @@ export class VariantDeskCore {
       const { clusteringId } = await runClusterJob(data, ctx);
       return { clustering: this.clusterings.list(dataset.id).find((c) => c.id === clusteringId)! };
     });
-    return { jobId: job.id };
+    return { jobId: job.id, alignmentJobId: analysisJob };
   }
 
   async call<K extends OperationName>(name: K, input: unknown): Promise<OperationResults[K]> {

@@ -91,8 +91,11 @@ export interface OperationResults {
   getSequenceResult: SequenceResult;
   listMutations: MutationPage;
   exportAnalysis: ExportedFile;
-  /** Runs the alignment first (one more job) when the dataset has no analysis yet. */
-  clusterDataset: { jobId: string };
+  /**
+   * When the dataset has no analysis yet, the alignment runs first as its own job
+   * (`alignmentJobId`), and the clustering job waits for it.
+   */
+  clusterDataset: { jobId: string; alignmentJobId: string | null };
   listClusterings: ClusteringSummary[];
   getClustering: ClusteringDetail;
   getClusterPoints: ClusterPoints;

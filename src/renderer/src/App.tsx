@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { useJobEvents } from './hooks/useJobEvents';
+import { ClustersPage } from './pages/ClustersPage';
 import { DatasetsPage } from './pages/DatasetsPage';
 import { ImportPage } from './pages/ImportPage';
 import { QcPage } from './pages/QcPage';
@@ -26,6 +27,7 @@ export function App() {
         {page === 'sequences' && <SequencesPage />}
         {page === 'qc' && <QcPage />}
         {page === 'variants' && <VariantsPage />}
+        {page === 'clusters' && <ClustersPage />}
       </main>
     </div>
   );

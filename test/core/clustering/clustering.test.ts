@@ -33,7 +33,8 @@ afterAll(async () => {
 describe('clustering a dataset', () => {
   it('aligns first when needed, then stores a UMAP + k-means run with metrics and summaries', async () => {
     expect(await core.call('listAnalyses', { datasetId })).toHaveLength(0);
-    const { jobId } = await core.call('clusterDataset', { datasetId });
+    const { jobId, alignmentJobId } = await core.call('clusterDataset', { datasetId });
+    expect(core.jobs.get(alignmentJobId!).kind).toBe('analysis');
     const job = await waitFor(jobId);
     expect(await core.call('listAnalyses', { datasetId })).toHaveLength(1);
     if (job.kind !== 'cluster' || !job.result) throw new Error('no result');
@@ -83,10 +84,11 @@ describe('clustering a dataset', () => {
   }, 120_000);
 
   it('keeps several runs per dataset, PCA + HDBSCAN included, newest first; deletes one', async () => {
-    const { jobId } = await core.call('clusterDataset', {
+    const { jobId, alignmentJobId } = await core.call('clusterDataset', {
       datasetId,
       params: { embed: 'pca', method: 'hdbscan', minClusterSize: 8, dimensions: 3 },
     });
+    expect(alignmentJobId).toBeNull();
     const job = await waitFor(jobId);
     if (job.kind !== 'cluster' || !job.result) throw new Error('no result');
     const run = job.result.clustering;

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { JobSnapshot } from '../../../shared/types';
-import { fractionOf, formatCount } from '../lib/format';
+import { fractionOf, formatCount, formatPercent } from '../lib/format';
+import type { PageId } from '../stores/navigation.store';
 import { selectActiveJobs, useJobsStore } from '../stores/jobs.store';
 import { NavLink } from './NavLink';
 import { ProgressBar } from './ProgressBar';
@@ -8,11 +9,22 @@ import { ProgressBar } from './ProgressBar';
 function jobDetail(job: JobSnapshot): string {
   if (job.status === 'queued') return 'queued';
   if (job.kind === 'import') return `${formatCount(job.progress.records)} records`;
+  if (job.kind === 'cluster') {
+    return job.progress.total > 0
+      ? `${formatPercent(fractionOf(job.progress.done, job.progress.total), 0)} · ${job.progress.message}`
+      : 'waiting…';
+  }
   // An analysis knows its total once it has counted the sequences.
   return job.progress.total > 0
     ? `${formatCount(job.progress.done)} of ${formatCount(job.progress.total)} sequences`
     : 'preparing…';
 }
+
+const jobPages: Record<JobSnapshot['kind'], PageId> = {
+  import: 'import',
+  analysis: 'qc',
+  cluster: 'clusters',
+};
 
 /** Jobs that are queued or running, visible from every page. */
 export function JobIndicator() {
@@ -27,7 +39,7 @@ export function JobIndicator() {
           {jobs.map((job) => (
             <li key={job.id}>
               <NavLink
-                page={job.kind === 'analysis' ? 'qc' : 'import'}
+                page={jobPages[job.kind]}
                 className="job-link"
                 label={`${job.label}, ${job.status}`}
               >

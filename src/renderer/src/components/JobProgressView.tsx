@@ -1,6 +1,32 @@
 import type { JobSnapshot } from '../../../shared/types';
-import { formatBytes, formatCount, formatEta, formatRate, fractionOf } from '../lib/format';
+import {
+  formatBytes,
+  formatCount,
+  formatEta,
+  formatPercent,
+  formatRate,
+  fractionOf,
+} from '../lib/format';
 import { ProgressBar } from './ProgressBar';
+
+const barLabels: Record<JobSnapshot['kind'], string> = {
+  import: 'Overall',
+  analysis: 'Alignment and QC',
+  cluster: 'Clustering',
+};
+
+function progressCounts({ progress }: JobSnapshot): string {
+  if (progress.unit === 'sequences') {
+    return `${formatCount(progress.done)} of ${formatCount(progress.total)} sequences · ${formatRate(progress.recordsPerSecond, 'sequences')}`;
+  }
+  if (progress.unit === 'steps') {
+    // Steps are shares of a multi-stage job: the message names the stage and its count.
+    const sequences =
+      progress.records > 0 ? ` · ${formatCount(progress.records)} sequences featurized` : '';
+    return `${formatPercent(fractionOf(progress.done, progress.total), 0)}${sequences}`;
+  }
+  return `${formatCount(progress.records)} records · ${formatRate(progress.recordsPerSecond)}`;
+}
 
 /**
  * A running job: one bar for the whole job with counts, rate and time left, and for an
@@ -9,24 +35,20 @@ import { ProgressBar } from './ProgressBar';
 export function JobProgressView({ job }: { job: JobSnapshot }) {
   const { progress } = job;
   const queued = job.status === 'queued';
-  const analysis = job.kind === 'analysis';
-  // An analysis counts its sequences before it aligns: no total yet, no fraction.
-  const preparing = analysis && progress.total === 0;
-  const counts =
-    progress.unit === 'sequences'
-      ? `${formatCount(progress.done)} of ${formatCount(progress.total)} sequences · ${formatRate(progress.recordsPerSecond, 'sequences')}`
-      : `${formatCount(progress.records)} records · ${formatRate(progress.recordsPerSecond)}`;
+  // An analysis counts its sequences before it aligns, and a clustering may wait for an
+  // alignment: no total yet, no fraction.
+  const preparing = job.kind !== 'import' && progress.total === 0;
   return (
     <div className="stack">
       <ProgressBar
-        label={analysis ? 'Alignment and QC' : 'Overall'}
+        label={barLabels[job.kind]}
         value={queued || preparing ? null : fractionOf(progress.done, progress.total)}
         detail={
           queued
-            ? `waiting for the previous ${analysis ? 'job' : 'import'}`
+            ? `waiting for the previous ${job.kind === 'import' ? 'import' : 'job'}`
             : preparing
               ? 'preparing…'
-              : `${counts} · ${formatEta(progress.etaSeconds)}`
+              : `${progressCounts(job)} · ${formatEta(progress.etaSeconds)}`
         }
       />
       {progress.message && <p className="muted small">{progress.message}</p>}

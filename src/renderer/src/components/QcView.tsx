@@ -1,29 +1,36 @@
 import type { AnalysisSummary } from '../../../shared/analysis-types';
 import { useQcQuery } from '../hooks/useQcQuery';
 import { formatCount } from '../lib/format';
+import { selectionFor } from '../lib/seq-selection';
 import { verdictLabels } from '../lib/verdicts';
 import { useQcPagesStore } from '../stores/qc-pages.store';
 import { useQcStore } from '../stores/qc.store';
 import { QcIdFilter } from './QcIdFilter';
 import { QcSummary } from './QcSummary';
 import { QcTable } from './QcTable';
+import { SeqSelectionChip } from './SeqSelectionChip';
 import { SequenceDetailPanel } from './SequenceDetailPanel';
 
 /** The QC page's content for one analysis: summary, table, and the open sequence. */
 export function QcView({ analysis }: { analysis: AnalysisSummary }) {
-  useQcQuery(analysis.id);
+  useQcQuery(analysis.id, analysis.datasetId);
   const total = useQcPagesStore((state) => state.total);
   const loadError = useQcPagesStore((state) => state.error);
   const verdict = useQcStore((state) => state.verdict);
   const selected = useQcStore((state) => state.selected);
   const select = useQcStore((state) => state.select);
+  const picked = useQcStore((state) => selectionFor(state.seqSelection, analysis.datasetId));
+  const clearSelection = useQcStore((state) => state.clearSelection);
   const open = selected?.analysisId === analysis.id ? selected.seqId : null;
 
   return (
     <>
       <QcSummary analysis={analysis} />
       <div className="row row-between">
-        <QcIdFilter />
+        <div className="row">
+          <QcIdFilter />
+          {picked && <SeqSelectionChip count={picked.length} onRemove={clearSelection} />}
+        </div>
         <p className="muted" role="status" aria-live="polite">
           {total === null
             ? 'Loading sequences…'

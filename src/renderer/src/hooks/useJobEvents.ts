@@ -2,12 +2,13 @@ import { useEffect } from 'react';
 import type { JobSnapshot } from '../../../shared/types';
 import { api } from '../api';
 import { useAnalysisStore } from '../stores/analysis.store';
+import { useClustersStore } from '../stores/clusters.store';
 import { useDatasetsStore } from '../stores/datasets.store';
 import { isFinished, useJobsStore } from '../stores/jobs.store';
 
 /**
  * Records a snapshot from any source. A freshly finished import refreshes the datasets; a
- * freshly finished analysis is added to its dataset's analyses.
+ * freshly finished analysis or clustering is added to its dataset's list.
  */
 export function receiveJobSnapshot(job: JobSnapshot): void {
   const before = useJobsStore.getState().jobs[job.id];
@@ -15,6 +16,8 @@ export function receiveJobSnapshot(job: JobSnapshot): void {
   if (job.status !== 'done' || (before && isFinished(before))) return;
   if (job.kind === 'analysis') {
     if (job.result) useAnalysisStore.getState().receiveAnalysis(job.result.analysis);
+  } else if (job.kind === 'cluster') {
+    if (job.result) useClustersStore.getState().receiveClustering(job.result.clustering);
   } else {
     void useDatasetsStore.getState().refresh();
   }

@@ -7,9 +7,11 @@ import { SequenceTable } from '../components/SequenceTable';
 import { useCurrentDataset } from '../hooks/useCurrentDataset';
 import { useDebouncedValue } from '../hooks/useDebouncedValue';
 import { formatCount } from '../lib/format';
+import { selectionFor } from '../lib/seq-selection';
 import { useSequencePagesStore, type SequenceQuery } from '../stores/sequence-pages.store';
 import { filterFromDraft, useSequencesStore } from '../stores/sequences.store';
 import { NoDatasets } from '../components/NoDatasets';
+import { SeqSelectionChip } from '../components/SeqSelectionChip';
 
 const FILTER_DEBOUNCE_MS = 300;
 
@@ -17,6 +19,10 @@ export function SequencesPage() {
   const { datasets, status, dataset } = useCurrentDataset();
   const filterDraft = useSequencesStore((state) => state.filterDraft);
   const sort = useSequencesStore((state) => state.sort);
+  const picked = useSequencesStore((state) =>
+    selectionFor(state.seqSelection, dataset?.id ?? null),
+  );
+  const clearSelection = useSequencesStore((state) => state.clearSelection);
   const setQuery = useSequencePagesStore((state) => state.setQuery);
   const total = useSequencePagesStore((state) => state.total);
   const loadError = useSequencePagesStore((state) => state.error);
@@ -24,8 +30,14 @@ export function SequencesPage() {
   const debouncedDraft = useDebouncedValue(filterDraft, FILTER_DEBOUNCE_MS);
   const query = useMemo<SequenceQuery | null>(
     () =>
-      dataset ? { datasetId: dataset.id, filter: filterFromDraft(debouncedDraft), sort } : null,
-    [dataset, debouncedDraft, sort],
+      dataset
+        ? {
+            datasetId: dataset.id,
+            filter: { ...filterFromDraft(debouncedDraft), ...(picked ? { seqIds: picked } : {}) },
+            sort,
+          }
+        : null,
+    [dataset, debouncedDraft, picked, sort],
   );
   const columns = useMemo(() => sequenceColumns(dataset?.metadataColumns ?? []), [dataset]);
 
@@ -48,6 +60,11 @@ export function SequencesPage() {
             <ExportButtons query={query} />
           </div>
           <SequenceFilters />
+          {picked && (
+            <div className="row">
+              <SeqSelectionChip count={picked.length} onRemove={clearSelection} />
+            </div>
+          )}
           <div className="row row-between">
             <p className="muted" role="status" aria-live="polite">
               {dataset && total !== null

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type PageId = 'import' | 'datasets' | 'sequences' | 'qc' | 'variants';
+export type PageId = 'import' | 'datasets' | 'sequences' | 'qc' | 'variants' | 'clusters';
 
 export const pages: { id: PageId; title: string }[] = [
   { id: 'import', title: 'Import' },
@@ -8,11 +8,12 @@ export const pages: { id: PageId; title: string }[] = [
   { id: 'sequences', title: 'Sequences' },
   { id: 'qc', title: 'QC' },
   { id: 'variants', title: 'Variants' },
+  { id: 'clusters', title: 'Clusters' },
 ];
 
 interface NavigationState {
   page: PageId;
-  /** The dataset the Datasets detail, the Sequences table and the analysis pages show. */
+  /** The dataset the Datasets detail, the Sequences table, the analysis and cluster pages show. */
   datasetId: number | null;
   navigate(page: PageId, datasetId?: number | null): void;
   selectDataset(datasetId: number | null): void;

@@ -1,6 +1,10 @@
-/** What the QC table asks for (verdict, id text, sort) and which sequence is open. */
+/**
+ * What the QC table asks for (verdict, id text, the cluster-plot pick, sort) and which
+ * sequence is open.
+ */
 import { create } from 'zustand';
 import type { ListQcInput } from '../../../shared/analysis-schemas';
+import type { SeqSelection } from '../lib/seq-selection';
 import type { VerdictFilter } from '../lib/verdicts';
 
 export type QcSortColumn = NonNullable<ListQcInput['sort']>['column'];
@@ -28,11 +32,16 @@ interface QcState {
   idContains: string;
   sort: QcSort;
   selected: SequenceRef | null;
+  /** Sequences picked on the cluster plot: the table shows only these (in their dataset). */
+  seqSelection: SeqSelection | null;
   /** The same verdict again shows every verdict. */
   toggleVerdict(verdict: VerdictFilter | null): void;
   setIdContains(text: string): void;
   toggleSort(column: QcSortColumn): void;
   select(selected: SequenceRef | null): void;
+  /** Shows exactly the picked sequences: the verdict and id filters are cleared. */
+  showSelection(selection: SeqSelection): void;
+  clearSelection(): void;
 }
 
 export const useQcStore = create<QcState>()((set) => ({
@@ -40,6 +49,7 @@ export const useQcStore = create<QcState>()((set) => ({
   idContains: '',
   sort: { column: 'ordinal', direction: 'asc' },
   selected: null,
+  seqSelection: null,
   toggleVerdict: (verdict) =>
     set((state) => ({ verdict: state.verdict === verdict ? null : verdict })),
   setIdContains: (idContains) => set({ idContains }),
@@ -51,10 +61,17 @@ export const useQcStore = create<QcState>()((set) => ({
           : { column, direction: column === 'qcScore' ? 'desc' : 'asc' },
     })),
   select: (selected) => set({ selected }),
+  showSelection: (seqSelection) => set({ seqSelection, verdict: null, idContains: '' }),
+  clearSelection: () => set({ seqSelection: null }),
 }));
 
-export function qcFilter(verdict: VerdictFilter | null, idContains: string): QcFilter {
+export function qcFilter(
+  verdict: VerdictFilter | null,
+  idContains: string,
+  seqIds: string[] | null = null,
+): QcFilter {
   const filter: QcFilter = {};
+  if (seqIds) filter.seqIds = seqIds;
   if (verdict) filter.verdict = verdict;
   const text = idContains.trim();
   if (text) filter.idContains = text;

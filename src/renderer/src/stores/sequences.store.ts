@@ -1,6 +1,7 @@
-/** What the Sequences table asks for: the filter as typed, and the sort. */
+/** What the Sequences table asks for: the filter as typed, the cluster-plot pick, the sort. */
 import { create } from 'zustand';
 import type { ListSequencesInput, SequenceSortColumn } from '../../../shared/schemas';
+import type { SeqSelection } from '../lib/seq-selection';
 
 export type SequenceFilter = NonNullable<ListSequencesInput['filter']>;
 
@@ -33,7 +34,12 @@ export const defaultSort: SequenceSort = { column: 'ordinal', direction: 'asc' }
 interface SequencesState {
   filterDraft: FilterDraft;
   sort: SequenceSort;
+  /** Sequences picked on the cluster plot: the table shows only these (in their dataset). */
+  seqSelection: SeqSelection | null;
   setFilterField(field: keyof FilterDraft, value: string): void;
+  /** Shows exactly the picked sequences: the typed filters are cleared. */
+  showSelection(selection: SeqSelection): void;
+  clearSelection(): void;
   clearFilter(): void;
   /** Same column flips the direction; a new column starts ascending. */
   toggleSort(column: SequenceSortColumn): void;
@@ -42,8 +48,11 @@ interface SequencesState {
 export const useSequencesStore = create<SequencesState>()((set) => ({
   filterDraft: emptyFilterDraft,
   sort: defaultSort,
+  seqSelection: null,
   setFilterField: (field, value) =>
     set((state) => ({ filterDraft: { ...state.filterDraft, [field]: value } })),
+  showSelection: (seqSelection) => set({ seqSelection, filterDraft: emptyFilterDraft }),
+  clearSelection: () => set({ seqSelection: null }),
   clearFilter: () => set({ filterDraft: emptyFilterDraft }),
   toggleSort: (column) =>
     set((state) => ({

@@ -1,0 +1,81 @@
+import { ClusterExportButtons } from '../components/ClusterExportButtons';
+import { ClusteringRunsTable } from '../components/ClusteringRunsTable';
+import { ClusteringView } from '../components/ClusteringView';
+import { ClusterParamsForm } from '../components/ClusterParamsForm';
+import { ClusterRunStatus } from '../components/ClusterRunStatus';
+import { DatasetSelect } from '../components/DatasetSelect';
+import { ExportMenu } from '../components/ExportMenu';
+import { NoDatasets } from '../components/NoDatasets';
+import { useClusterings } from '../hooks/useClusterings';
+import { useCurrentDataset } from '../hooks/useCurrentDataset';
+import { useClustersStore } from '../stores/clusters.store';
+import { isFinished } from '../stores/jobs.store';
+
+export function ClustersPage() {
+  const { datasets, status, dataset } = useCurrentDataset();
+  const { clusterings, clustering, loading, error, run, job, alignment } = useClusterings(
+    dataset?.id ?? null,
+  );
+  const cancel = useClustersStore((state) => state.cancel);
+  const running = run !== null && run.phase !== 'error' && (!job || !isFinished(job));
+
+  return (
+    <div className="page page-fill page-analysis">
+      <header className="page-header">
+        <h1>Clusters</h1>
+        <p className="muted">
+          Group the dataset&apos;s sequences by their k-mer spectra or mutations, see the groups in
+          2D or 3D, and check them against the metadata labels.
+        </p>
+      </header>
+
+      {status === 'ready' && datasets.length === 0 ? (
+        <NoDatasets />
+      ) : (
+        <>
+          <div className="toolbar">
+            <DatasetSelect datasets={datasets} dataset={dataset} />
+            {clustering && (
+              <ExportMenu>
+                <ClusterExportButtons clusteringId={clustering.id} />
+              </ExportMenu>
+            )}
+          </div>
+          {dataset && (
+            <ClusterParamsForm
+              datasetId={dataset.id}
+              metadataColumns={dataset.metadataColumns}
+              busy={running}
+            />
+          )}
+          {dataset && (
+            <ClusterRunStatus
+              run={run}
+              job={job}
+              alignment={alignment}
+              onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
+            />
+          )}
+          {error && (
+            <p className="error-text" role="alert">
+              Could not load the clusterings: {error}
+            </p>
+          )}
+          {dataset && loading && <p className="muted">Loading the clusterings…</p>}
+          {dataset && !loading && !error && clusterings.length === 0 && !running && (
+            <div className="empty-state">
+              <p>
+                <strong>{dataset.name}</strong> has not been clustered yet. The defaults suit most
+                datasets: press Run clustering.
+              </p>
+            </div>
+          )}
+          {clusterings.length > 0 && (
+            <ClusteringRunsTable clusterings={clusterings} selectedId={clustering?.id ?? null} />
+          )}
+          {clustering && <ClusteringView key={clustering.id} clustering={clustering} />}
+        </>
+      )}
+    </div>
+  );
+}
