@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: import the SARS-CoV-2 example genomes with their
-# metadata into a demo registry, align them and run QC (TSV reports), then (on a terminal)
+# metadata into a demo registry, align them, run QC and cluster them (TSV reports), then (on a terminal)
 # open browser mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,9 @@ echo "Aligning to the reference, calling mutations and running QC ..."
 node bin/variantdesk.mjs qc "SARS-CoV-2 example" --out "$VARIANTDESK_HOME/qc.tsv" 2>&1 | tee -a "$report"
 node bin/variantdesk.mjs mutations "SARS-CoV-2 example" --quiet --out "$VARIANTDESK_HOME/mutations.tsv"
 echo "Per-sequence mutations: $VARIANTDESK_HOME/mutations.tsv" | tee -a "$report"
+echo
+echo "Clustering (N-aware mutation profile, UMAP, k-means with k by silhouette) ..."
+node bin/variantdesk.mjs cluster "SARS-CoV-2 example" --out "$VARIANTDESK_HOME/clusters.tsv" 2>&1 | tee -a "$report"
 echo
 echo "Report written to $report"
 

@@ -13,7 +13,7 @@ interface ClusterOptions {
   method: 'kmeans' | 'hdbscan';
   k?: number;
   minClusterSize?: number;
-  featurizer: 'kmer' | 'mutations';
+  featurizer: 'auto' | 'kmer' | 'mutations';
   dimensions: 2 | 3;
   labelColumn?: string;
   metadata?: string;
@@ -147,9 +147,9 @@ export function clusterCommand(program: Command, openCore: () => VariantDeskCore
     )
     .option(
       '--featurizer <kind>',
-      'kmer (6-mer spectra) or mutations',
-      oneOf('--featurizer', ['kmer', 'mutations'] as const),
-      'kmer',
+      'auto (mutations once aligned), mutations (N-aware presence) or kmer (6-mer spectra)',
+      oneOf('--featurizer', ['auto', 'kmer', 'mutations'] as const),
+      'auto',
     )
     .option(
       '--dimensions <n>',
