@@ -1,12 +1,12 @@
 /** `variantdesk cluster`: embed and cluster a dataset (or files), print assignments and summaries. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidInputError } from '../core/errors';
 import type { ClusterParamsInput } from '../shared/cluster-schemas';
 import type { ClusteringDetail } from '../shared/cluster-types';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { CliExit, resolveDataset } from './dataset-target';
 import { followJob, jobFailure } from './follow-job';
+import { integerOption, oneOfOption } from './option-parsers';
 
 interface ClusterOptions {
   embed: 'pca' | 'umap';
@@ -24,23 +24,6 @@ interface ClusterOptions {
   out?: string;
   quiet?: boolean;
 }
-
-const integer =
-  (name: string, min: number) =>
-  (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-      throw new InvalidInputError(`${name} must be an integer >= ${min} (got '${value}')`);
-    return n;
-  };
-
-const oneOf =
-  <T extends string>(name: string, values: readonly T[]) =>
-  (value: string): T => {
-    if (!(values as readonly string[]).includes(value))
-      throw new InvalidInputError(`${name} must be ${values.join(' or ')} (got '${value}')`);
-    return value as T;
-  };
 
 const percent = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
 const fixed = (x: number | null): string => (x === null ? '-' : x.toFixed(3));
@@ -128,33 +111,38 @@ export function clusterCommand(program: Command, openCore: () => VariantDeskCore
       'embed (PCA or UMAP) and cluster (k-means or HDBSCAN) a dataset; prints one row per sequence and the cluster summaries on stderr',
     )
     .argument('<dataset|files...>', 'a dataset id or name, or FASTA/FASTQ files (imported first)')
-    .option('--embed <embed>', 'pca or umap', oneOf('--embed', ['pca', 'umap'] as const), 'umap')
+    .option(
+      '--embed <embed>',
+      'pca or umap',
+      oneOfOption('--embed', ['pca', 'umap'] as const),
+      'umap',
+    )
     .option(
       '--method <method>',
       'kmeans or hdbscan',
-      oneOf('--method', ['kmeans', 'hdbscan'] as const),
+      oneOfOption('--method', ['kmeans', 'hdbscan'] as const),
       'kmeans',
     )
     .option(
       '--k <n>',
       'k-means clusters (default: chosen by silhouette from 2 to 15)',
-      integer('--k', 2),
+      integerOption('--k', 2),
     )
     .option(
       '--min-cluster-size <n>',
       'HDBSCAN smallest cluster (default 10)',
-      integer('--min-cluster-size', 2),
+      integerOption('--min-cluster-size', 2),
     )
     .option(
       '--featurizer <kind>',
       'auto (mutations once aligned), mutations (N-aware presence) or kmer (6-mer spectra)',
-      oneOf('--featurizer', ['auto', 'kmer', 'mutations'] as const),
+      oneOfOption('--featurizer', ['auto', 'kmer', 'mutations'] as const),
       'auto',
     )
     .option(
       '--dimensions <n>',
       '2 or 3',
-      (v) => Number(oneOf('--dimensions', ['2', '3'] as const)(v)) as 2 | 3,
+      (v) => Number(oneOfOption('--dimensions', ['2', '3'] as const)(v)) as 2 | 3,
       2,
     )
     .option(
@@ -162,13 +150,13 @@ export function clusterCommand(program: Command, openCore: () => VariantDeskCore
       'metadata column to compare with (default: a clade/lineage column)',
     )
     .option('--metadata <file>', 'CSV/TSV metadata joined by id when files are given')
-    .option('--seed <n>', 'random seed (default 1)', integer('--seed', 0))
+    .option('--seed <n>', 'random seed (default 1)', integerOption('--seed', 0))
     .option('--json', 'print the clustering (metrics, summaries, points) as JSON')
     .option('--tsv', 'print the assignments as TSV (the default)')
     .option(
       '--format <format>',
       'assignments as tsv, csv, json or ndjson',
-      oneOf('--format', ['tsv', 'csv', 'json', 'ndjson'] as const),
+      oneOfOption('--format', ['tsv', 'csv', 'json', 'ndjson'] as const),
     )
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--quiet', 'no progress or summary on stderr')

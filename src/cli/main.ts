@@ -5,10 +5,12 @@ import { errorKind } from '../core/errors';
 import { resolveDataDir } from '../core/data-dir';
 import { VariantDeskCore } from '../core/variantdesk-core';
 import { analysisCommands } from './analysis-commands';
+import { classifyCommand } from './classify-command';
 import { clusterCommand } from './cluster-command';
 import { followJob, jobFailure } from './follow-job';
 import { formatDatasets, formatImportReport } from './report';
 import { serveCommand } from './serve';
+import { trainCommand } from './train-command';
 
 const program = new Command()
   .name('variantdesk')
@@ -75,6 +77,8 @@ program
 
 analysisCommands(program, openCore);
 clusterCommand(program, openCore);
+trainCommand(program, openCore);
+classifyCommand(program, openCore);
 serveCommand(program, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 
 try {
