@@ -35,6 +35,7 @@ export default defineConfig({
           'cluster.worker': resolve(import.meta.dirname, 'src/core/clustering/cluster.worker.ts'),
           'feature.worker': resolve(import.meta.dirname, 'src/core/features/feature.worker.ts'),
           'forest.worker': resolve(import.meta.dirname, 'src/core/ml/forest/forest.worker.ts'),
+          'classify.worker': resolve(import.meta.dirname, 'src/core/ml/classify/classify.worker.ts'),
         },
       },
     },

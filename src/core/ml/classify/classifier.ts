@@ -1,0 +1,119 @@
+/**
+ * A model bundle ready to classify: verified, its model in an onnxruntime session, and a
+ * small pool of workers that featurize, align and compare to exemplars. Sequences go
+ * through in windows (one ONNX run each); a few windows are in the workers at a time so
+ * the workers never wait for the model, and memory stays bounded by the window.
+ */
+import type { BundleManifest } from '../../bundles';
+import { featurizerDimension } from '../../features/featurizer-union';
+import { createWorkerPool, type WorkerPool } from '../../jobs/worker-pool';
+import { assemblePredictions, type PredictionContext } from './assemble-predictions';
+import type { ClassifyBatchResult, ClassifyWorkerData } from './classify-batch';
+import { loadClassifierBundle } from './classifier-bundle';
+import { openModelSession } from './model-session';
+import type { RecombinantRule } from './recombinant-check';
+import type { ClassifyOptions, Prediction, SequenceInput } from './prediction';
+import { concatBatchResults } from './window-results';
+
+export interface OpenClassifierOptions {
+  /** Names the bundle in errors (default: the path, or `bundle` for bytes). */
+  name?: string;
+  /** Worker threads (default 2). */
+  threads?: number;
+  /** Sequences per ONNX run (default 256). */
+  windowSize?: number;
+  /** Options for the recombinant test, or false to skip it. */
+  recombinant?: RecombinantRule | false;
+}
+
+export interface Classifier {
+  readonly manifest: BundleManifest;
+  /** Model labels in class-index order. */
+  readonly labels: string[];
+  /** One prediction per record, in input order. Aborting rejects with the signal's reason. */
+  classify(records: readonly SequenceInput[], options?: ClassifyOptions): Promise<Prediction[]>;
+  /** Stops the workers and releases the session. */
+  close(): Promise<void>;
+}
+
+/** Windows being featurized while the model runs on an earlier one. */
+const WINDOWS_IN_FLIGHT = 3;
+
+/**
+ * Opens a bundle (a path or its bytes) for classification.
+ * @throws BundleError when the bundle fails verification (its message names the reason);
+ *   InvalidInputError when its files do not fit together
+ */
+export async function openClassifier(
+  source: string | Uint8Array,
+  options: OpenClassifierOptions = {},
+): Promise<Classifier> {
+  const bundleName = options.name ?? (typeof source === 'string' ? source : 'bundle');
+  const bundle = await loadClassifierBundle(source, options.name);
+  const { manifest, labels, exemplars } = bundle;
+  const dimension = featurizerDimension(manifest.featurizer);
+  const model = await openModelSession(bundle.model, dimension, labels.length, bundleName);
+  const threads = Math.max(1, options.threads ?? 2);
+  const windowSize = Math.max(1, options.windowSize ?? 256);
+  const data: ClassifyWorkerData = {
+    featurizer: manifest.featurizer,
+    pathogen: bundle.pathogen,
+    exemplars,
+    recombinant: options.recombinant ?? {},
+  };
+  // Started on first use, so a caller that stops after reading the manifest starts none.
+  let pool: WorkerPool<string[], ClassifyBatchResult> | null = null;
+  const workers = (): WorkerPool<string[], ClassifyBatchResult> =>
+    (pool ??= createWorkerPool(import.meta.url, 'classify.worker', data, threads));
+  const context: PredictionContext = {
+    labels,
+    temperature: manifest.calibration.temperature,
+    confidenceThreshold: manifest.confidenceThreshold,
+    featuresNeedAlignment: manifest.featurizer.kind === 'aligned-alleles',
+    exemplars,
+    model: manifest.name,
+    modelVersion: manifest.version,
+  };
+  // Each window is split so every worker gets a share.
+  const workerBatch = Math.max(1, Math.ceil(windowSize / (2 * threads)));
+  const featurizeWindow = (records: readonly SequenceInput[]): Promise<ClassifyBatchResult> => {
+    const parts: Promise<ClassifyBatchResult>[] = [];
+    for (let start = 0; start < records.length; start += workerBatch)
+      parts.push(workers().run(records.slice(start, start + workerBatch).map((r) => r.sequence)));
+    const all = Promise.all(parts).then((results) => concatBatchResults(results, dimension));
+    all.catch(() => undefined); // awaited later, or dropped after an abort
+    return all;
+  };
+
+  return {
+    manifest,
+    labels,
+    async classify(records, { signal, onProgress } = {}) {
+      signal?.throwIfAborted();
+      const predictions: Prediction[] = [];
+      const pending: { records: readonly SequenceInput[]; result: Promise<ClassifyBatchResult> }[] =
+        [];
+      let next = 0;
+      const startWindow = (): void => {
+        const window = records.slice(next, next + windowSize);
+        next += window.length;
+        pending.push({ records: window, result: featurizeWindow(window) });
+      };
+      while (next < records.length && pending.length < WINDOWS_IN_FLIGHT) startWindow();
+      while (pending.length > 0) {
+        const window = pending.shift()!;
+        const result = await window.result;
+        signal?.throwIfAborted();
+        if (next < records.length) startWindow();
+        const raw = await model.probabilities(result.features, window.records.length);
+        predictions.push(...assemblePredictions(window.records, raw, result, context));
+        onProgress?.({ done: predictions.length, total: records.length });
+      }
+      return predictions;
+    },
+    async close() {
+      await pool?.close();
+      await model.release();
+    },
+  };
+}

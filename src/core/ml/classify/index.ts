@@ -1,0 +1,18 @@
+export { applyTemperature, topClasses } from './calibration';
+export { openClassifier, type Classifier, type OpenClassifierOptions } from './classifier';
+export { loadClassifierBundle, type ClassifierBundle } from './classifier-bundle';
+export { parseExemplarTable, type ExemplarRow } from './exemplar-table';
+export type {
+  ClassifyOptions,
+  ClassifyProgress,
+  Prediction,
+  SequenceInput,
+  UnassignedReason,
+} from './prediction';
+export {
+  checkModelVersion,
+  detectPathogen,
+  modelsDirs,
+  resolveModelBundle,
+  type ModelReference,
+} from './resolve-model';
