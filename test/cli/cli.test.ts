@@ -78,7 +78,9 @@ describe('variantdesk CLI', () => {
     expect(new Set(lines.slice(1).map((l) => l.split('\t')[1]))).toEqual(
       new Set(['0', '1', '2', '3']),
     );
-    expect(result.stderr).toMatch(/298 sequences, 4 clusters \(PCA, kmeans; presence of \d+ mutations/);
+    expect(result.stderr).toMatch(
+      /298 sequences, 4 clusters \(PCA, kmeans; presence of \d+ mutations/,
+    );
     expect(result.stderr).toMatch(/against 'clade': ARI \d\.\d{3}/);
     expect(result.stderr).toMatch(/cluster 0: \d+ seqs, medoid \S+ \S+ \(purity/);
     // The same run as JSON, reusing the dataset by name.

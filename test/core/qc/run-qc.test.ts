@@ -280,11 +280,6 @@ describe('overall score', () => {
       'stopCodons',
     ]);
     // RSV-A checks no SNP clusters and no missing data, as in Nextclade's dataset.
-    expect(names(rsvA)).toEqual([
-      'mixedSites',
-      'privateMutations',
-      'frameShifts',
-      'stopCodons',
-    ]);
+    expect(names(rsvA)).toEqual(['mixedSites', 'privateMutations', 'frameShifts', 'stopCodons']);
   });
 });
