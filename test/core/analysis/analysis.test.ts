@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VariantDeskCore } from '../../../src/core/variantdesk-core';
 import { tempDir } from '../../helpers/genomes';
@@ -123,11 +125,16 @@ describe('analysis of the example inputs', () => {
   });
 
   it('cancels an analysis part-way and leaves nothing behind', async () => {
-    const { jobId } = await core.call('importFiles', {
-      files: [{ path: join(EXAMPLES, 'sars-cov-2/sequences.fasta.gz') }],
-      metadata: { path: join(EXAMPLES, 'sars-cov-2/metadata.tsv') },
-      name: 'to cancel',
-    });
+    // Eight copies of the example: long enough (~2,400 genomes) that the cancel lands mid-way.
+    const text = gunzipSync(
+      readFileSync(join(EXAMPLES, 'sars-cov-2/sequences.fasta.gz')),
+    ).toString();
+    const copies = Array.from({ length: 8 }, (_, copy) =>
+      text.replace(/^>(\S+)/gm, (_, id: string) => `>${id}|copy${copy}`),
+    );
+    const path = join(tempDir(), 'copies.fasta');
+    writeFileSync(path, copies.join(''));
+    const { jobId } = await core.call('importFiles', { files: [{ path }], name: 'to cancel' });
     const imported = await core.jobs.wait(jobId);
     const datasetId = imported.kind === 'import' ? imported.result!.dataset!.id : 0;
     const started = await core.call('analyzeDataset', { datasetId, pathogenId: 'sars-cov-2' });
@@ -152,7 +159,6 @@ describe('analysis of the example inputs', () => {
 
   it('refuses to guess the pathogen of sequences that match none', async () => {
     const dir = tempDir();
-    const { writeFileSync } = await import('node:fs');
     const path = join(dir, 'junk.fa');
     writeFileSync(path, '>junk\n' + 'ACGTTTGACCAGT'.repeat(300) + '\n');
     const { jobId } = await core.call('importFiles', { files: [{ path }] });
