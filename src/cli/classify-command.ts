@@ -134,6 +134,8 @@ async function classifySource(
     let classified = 0;
     let warnings = 0;
     let unassigned = 0;
+    // Reading runs a chunk ahead: the bar is redrawn after each classified chunk too.
+    let bytes = { done: 0, total: 0 };
     const show = (done: number, total: number, unit: JobProgress['unit']): void => {
       const seconds = (Date.now() - started) / 1000;
       const rate = seconds > 0 ? classified / seconds : 0;
@@ -153,7 +155,10 @@ async function classifySource(
         ? fileRecordChunks(source.files, source.sizes, {
             chunkSize: CHUNK,
             signal,
-            onBytes: (done, total) => show(done, total, 'bytes'),
+            onBytes: (done, total) => {
+              bytes = { done, total };
+              show(done, total, 'bytes');
+            },
             onRecordError: (error) => {
               if (++warnings <= MAX_RECORD_WARNINGS && !quiet)
                 process.stderr.write(`${error.file}:${error.line}: ${error.reason} (skipped)\n`);
@@ -170,7 +175,8 @@ async function classifySource(
         first = false;
         classified += rows.length;
         unassigned += rows.filter((p) => p.status === 'unassigned').length;
-        if (!('files' in source)) show(classified, source.count, 'sequences');
+        if ('files' in source) show(bytes.done, bytes.total, 'bytes');
+        else show(classified, source.count, 'sequences');
       },
       signal,
     );
