@@ -165,7 +165,7 @@ are one per Pango lineage and are grouped by subtree (the first three levels of 
 a lineage is held out with its descendants and close relatives); RSV-A and flu tips (many per clade) are grouped as near-identical tips (within 2
 mismatches). The family and parameters are chosen by macro-F1 among nearest exemplar, random
 forest, softmax regression, MLP and blends of two families; the temperature and the
-confidence threshold (accuracy >= 0.95 among assigned) are fitted on the same out-of-fold
+confidence threshold (accuracy >= 0.98 among assigned) are fitted on the same out-of-fold
 predictions. Accuracy and macro-F1 count every genome; coverage is the share at or above the
 threshold, and "accuracy assigned" the accuracy among those.
 

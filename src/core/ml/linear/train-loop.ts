@@ -52,7 +52,7 @@ export async function trainLinearModel(
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? 100;
   const batchSize = options.batchSize ?? 128;
-  const patience = options.patience ?? 5;
+  const patience = options.patience ?? 10;
   const minDelta = options.minDelta ?? 1e-4;
   const threads = options.threads ?? 1;
   const dropout = spec.kind === 'mlp' ? (options.dropout ?? 0) : 0;

@@ -77,7 +77,7 @@ export async function trainClassifier(
 
   const logits = Float32Array.from(choice.outOfFold, (p) => Math.log(Math.max(p, MIN_PROBABILITY)));
   const calibration = calibrateClassifier(logits, data.labels, data.numClasses, {
-    targetAccuracy: options.targetAccuracy ?? 0.95,
+    targetAccuracy: options.targetAccuracy ?? 0.98,
   });
   const calibrated = applyTemperature(logits, data.numClasses, calibration.temperature);
   const declined = declinedBelow(calibrated, data.numClasses, calibration.threshold);

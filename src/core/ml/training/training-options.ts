@@ -32,7 +32,7 @@ export interface TrainClassifierOptions {
   exemplarsPerClass?: number;
   /** Exact mutations of source samples, for exemplars.tsv. */
   sourceMutations?: ReadonlyMap<string, string>;
-  /** Accuracy the confidence threshold aims for among assigned predictions (default 0.95). */
+  /** Accuracy the confidence threshold aims for among assigned predictions (default 0.98). */
   targetAccuracy?: number;
   /** ISO time recorded as createdAt (default now); fix it for reproducible bytes. */
   createdAt?: string;
