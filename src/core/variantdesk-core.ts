@@ -141,7 +141,11 @@ export class VariantDeskCore {
     const label = `Cluster ${dataset.name} (${input.params.embed.toUpperCase()}, ${input.params.method === 'kmeans' ? 'k-means' : 'HDBSCAN'})`;
     const job = this.jobs.start('cluster', label, input, async (ctx) => {
       if (analysisJob) {
+        // Cancelling the clustering cancels the alignment it waits for.
+        const cancelAlignment = (): void => void this.jobs.cancel(analysisJob);
+        ctx.signal.addEventListener('abort', cancelAlignment, { once: true });
         const analysis = await this.jobs.wait(analysisJob);
+        ctx.signal.removeEventListener('abort', cancelAlignment);
         // k-mer spectra need no alignment: an unknown pathogen still clusters, without
         // defining mutations or a QC mix.
         if (

@@ -108,6 +108,20 @@ describe('clustering a dataset', () => {
     );
   }, 120_000);
 
+  it('cancelling a run that waits for its alignment cancels the alignment too', async () => {
+    const { jobId } = await core.call('importFiles', {
+      files: [{ path: join(EXAMPLES, 'flu-h3n2-ha/sequences.fasta') }],
+      name: 'flu',
+    });
+    const imported = await waitFor(jobId);
+    if (imported.kind !== 'import' || !imported.result?.dataset) throw new Error('import failed');
+    const started = await core.call('clusterDataset', { datasetId: imported.result.dataset.id });
+    core.jobs.cancel(started.jobId);
+    expect((await core.jobs.wait(started.jobId)).status).toBe('cancelled');
+    expect((await core.jobs.wait(started.alignmentJobId!)).status).toBe('cancelled');
+    expect(await core.call('listAnalyses', { datasetId: imported.result.dataset.id })).toEqual([]);
+  }, 60_000);
+
   it('refuses an unknown label column before starting, and a cancelled run leaves nothing', async () => {
     await expect(
       core.call('clusterDataset', { datasetId, params: { labelColumn: 'country' } }),
