@@ -1,6 +1,7 @@
 import type { JobSnapshot } from '../../../shared/types';
 import type { AnalysisRun } from '../stores/analysis.store';
 import { isFinished } from '../stores/jobs.store';
+import { JobOutcomeNotice } from './JobOutcomeNotice';
 import { JobProgressView } from './JobProgressView';
 import { Notice } from './Notice';
 
@@ -39,16 +40,8 @@ export function AnalysisRunStatus({ run, job, onCancel }: AnalysisRunStatusProps
       </section>
     );
   }
-  if (job.status === 'failed') {
-    return (
-      <Notice tone="error" title="Analysis failed — nothing was saved">
-        <p>{job.error ?? 'The analysis stopped with an unknown error.'}</p>
-      </Notice>
-    );
-  }
-  if (job.status === 'cancelled') {
-    return <Notice tone="info" title="Analysis cancelled — nothing was saved" />;
-  }
+  if (job.status === 'failed' || job.status === 'cancelled')
+    return <JobOutcomeNotice job={job} what="Analysis" />;
   if (job.kind === 'analysis' && job.result?.reused) {
     return (
       <Notice tone="info" title="Already analysed">

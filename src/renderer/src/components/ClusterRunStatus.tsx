@@ -1,6 +1,7 @@
 import type { JobSnapshot } from '../../../shared/types';
 import type { ClusterRun } from '../stores/clusters.store';
 import { isFinished } from '../stores/jobs.store';
+import { JobOutcomeNotice } from './JobOutcomeNotice';
 import { JobProgressView } from './JobProgressView';
 import { Notice } from './Notice';
 
@@ -48,15 +49,5 @@ export function ClusterRunStatus({ run, job, alignment, onCancel }: ClusterRunSt
       </section>
     );
   }
-  if (job.status === 'failed') {
-    return (
-      <Notice tone="error" title="Clustering failed — nothing was saved">
-        <p>{job.error ?? 'The clustering stopped with an unknown error.'}</p>
-      </Notice>
-    );
-  }
-  if (job.status === 'cancelled') {
-    return <Notice tone="info" title="Clustering cancelled — nothing was saved" />;
-  }
-  return null;
+  return <JobOutcomeNotice job={job} what="Clustering" />;
 }
