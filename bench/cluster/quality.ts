@@ -3,7 +3,7 @@
  * ARI and NMI against the clade labels for each embedding, clustering space and method.
  * The floors asserted in test/core/clustering/quality.test.ts come from this table.
  *
- *   node --import tsx bench/cluster/quality.ts [--every 1]
+ *   node --import tsx bench/cluster/quality.ts [--every 1] [--mutations | --imputed | --kmer-size 6]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ import { parseReferenceFasta } from '../../src/core/reference/reference-fasta';
 import { tipGenome } from '../../src/core/reference/tip-genomes';
 
 const at = process.argv.indexOf('--every');
+const kAt = process.argv.indexOf('--kmer-size');
+const KMER_SIZE = kAt > 0 ? Number(process.argv[kAt + 1]) : 6;
 const EVERY = at > 0 ? Number(process.argv[at + 1]) : 1;
 
 function tips(id: string) {
@@ -95,12 +97,14 @@ const which = process.argv.includes('--mutations')
     : 'kmer';
 for (const id of ['sars-cov-2', 'rsv-a', 'flu-h3n2-ha']) {
   const { sequences, clades } = tips(id);
-  const config = parseFeaturizerConfig({ kind: 'kmer', k: 6 });
+  const config = parseFeaturizerConfig({ kind: 'kmer', k: KMER_SIZE });
   const features: Matrix =
     which === 'kmer'
       ? { rows: sequences.length, cols: config.dimension, data: kmerSpectra(sequences, config) }
       : mutationFeatures(id, sequences, which === 'imputed');
-  console.log(`features: ${which}, ${features.cols} columns`);
+  console.log(
+    `features: ${which === 'kmer' ? `${KMER_SIZE}-mers` : which}, ${features.cols} columns`,
+  );
   const reduced: Matrix = {
     rows: features.rows,
     cols: 30,
