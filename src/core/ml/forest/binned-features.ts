@@ -12,12 +12,15 @@ import { DistinctValues } from './distinct-values';
 export interface BinnedFeatures {
   rows: number;
   cols: number;
-  /** Column-major bin codes: `bins[col * rows + row]`; in a SharedArrayBuffer. */
-  bins: Uint8Array;
   /**
-   * For a 0/1 matrix, the same codes one bit per row (`packed[col * ceil(rows / 8) + (row
-   * >> 3)]`, bit `row & 7`): a column spans 8x fewer cache lines, which is what split
-   * search on small nodes waits for.
+   * Column-major bin codes: `bins[col * rows + row]`; in a SharedArrayBuffer. Null for a
+   * 0/1 matrix, whose codes are only in `packed`.
+   */
+  bins: Uint8Array | null;
+  /**
+   * For a 0/1 matrix, the codes one bit per row (`packed[col * ceil(rows / 8) + (row >> 3)]`,
+   * bit `row & 7`; padding bits 0): a column spans 8x fewer cache lines than as bytes, which
+   * is what split search on small nodes waits for.
    */
   packed?: Uint8Array;
   /** Number of bins per column (1 = constant column). */

@@ -41,6 +41,15 @@ export function growTree(
     sampleY[n] = y[i]!;
     weight[n++] = sampleWeight[i]!;
   }
+  // Sums of positive integer weights are exact, whatever their order, while their total is
+  // within 2^53.
+  let integerWeights = true;
+  let weightSum = 0;
+  for (let k = 0; k < n; k++) {
+    if (!Number.isInteger(weight[k])) integerWeights = false;
+    weightSum += weight[k]!;
+  }
+  state.integerWeights = integerWeights && weightSum <= 2 ** 53;
   const capacity = Math.max(1, 2 * n - 1);
   const feature = new Int32Array(capacity).fill(-1);
   const threshold = new Float32Array(capacity);
@@ -49,19 +58,22 @@ export function growTree(
   const value = new Float32Array(capacity * C);
   const totals = new Float64Array(C);
   const slotOf = new Int32Array(C);
-  // Pending nodes as (id, start, end, depth); depth-first, so at most one per level plus one.
-  const stack = new Int32Array(4 * (n + 2));
-  stack.set([0, 0, n, 0], 0);
-  let top = 4;
+  // Pending nodes as (id, start, end, depth, constants known from its ancestors); depth-first,
+  // so at most one per level plus one.
+  const stack = new Int32Array(5 * (n + 2));
+  stack.set([0, 0, n, 0, 0], 0);
+  let top = 5;
   let nodeCount = 1;
-  const { bins, rows, thresholds, thresholdStart } = data;
+  const { rows, thresholds, thresholdStart } = data;
+  const { packed, packedStride } = state;
 
   while (top > 0) {
-    top -= 4;
+    top -= 5;
     const node = stack[top]!;
     const start = stack[top + 1]!;
     const end = stack[top + 2]!;
     const depth = stack[top + 3]!;
+    const nKnown = stack[top + 4]!;
     totals.fill(0);
     for (let k = start; k < end; k++) totals[sampleY[k]!]! += weight[k]!;
     let total = 0;
@@ -83,13 +95,19 @@ export function growTree(
     )
       continue;
     for (let k = start; k < end; k++) slot[k] = slotOf[sampleY[k]!]!;
-    if (!findBestSplit(state, start, end, nSlots, total)) continue;
+    if (!findBestSplit(state, start, end, nSlots, total, nKnown)) continue;
+    const childKnown = state.nKnownConstants;
 
     const column = state.feature * rows;
+    const packedColumn = state.feature * packedStride;
     let i = start;
     let j = end - 1;
     while (i <= j) {
-      if (bins[column + samples[i]!]! <= state.bin) {
+      const s0 = samples[i]!;
+      const b = packed
+        ? (packed[packedColumn + (s0 >>> 3)]! >>> (s0 & 7)) & 1
+        : state.bins[column + s0]!;
+      if (b <= state.bin) {
         i++;
         continue;
       }
@@ -114,11 +132,13 @@ export function growTree(
     stack[top + 1] = i;
     stack[top + 2] = end;
     stack[top + 3] = depth + 1;
-    stack[top + 4] = leftId;
-    stack[top + 5] = start;
-    stack[top + 6] = i;
-    stack[top + 7] = depth + 1;
-    top += 8;
+    stack[top + 4] = childKnown;
+    stack[top + 5] = leftId;
+    stack[top + 6] = start;
+    stack[top + 7] = i;
+    stack[top + 8] = depth + 1;
+    stack[top + 9] = childKnown;
+    top += 10;
   }
 
   return {

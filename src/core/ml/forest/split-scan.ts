@@ -42,7 +42,23 @@ export function scanByHistogram(
   const column = f * rows;
   const count = end - start;
   const { packed } = state;
-  if (packed) {
+  if (packed && state.integerWeights) {
+    // Only the rarer ones are summed; bin 0 is the node's totals minus bin 1. With integer
+    // weights every sum is an exact integer, so this equals summing bin 0 itself.
+    const base = f * state.packedStride;
+    let ones = 0;
+    for (let k = start; k < end; k++) {
+      const s = samples[k]!;
+      if ((packed[base + (s >>> 3)]! >>> (s & 7)) & 1) {
+        hist[nSlots + slot[k]!]! += weight[k]!;
+        ones++;
+      }
+    }
+    if (ones > 0 && ones < count)
+      for (let q = 0; q < nSlots; q++) hist[q] = slotTotals[q]! - hist[nSlots + q]!;
+    binSamples[0] = count - ones;
+    binSamples[1] = ones;
+  } else if (packed) {
     const base = f * state.packedStride;
     let ones = 0;
     for (let k = start; k < end; k++) {

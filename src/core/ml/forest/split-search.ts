@@ -8,6 +8,7 @@ import { scanByHistogram, scanBySorting } from './split-scan';
 
 /** The tree's samples and scratch space; a node owns the range `[start, end)`. */
 export interface SplitState {
+  /** Byte codes (BinnedFeatures.bins); empty when `packed` holds them. */
   bins: Uint8Array;
   rows: number;
   /** Bit-packed 0/1 columns when the whole matrix is 0/1 (see BinnedFeatures.packed). */
@@ -19,6 +20,8 @@ export interface SplitState {
   /** The node's class slot of each sample (set by the caller for the node's range). */
   slot: Int32Array;
   weight: Float64Array;
+  /** Whether every weight is an integer (no class weights), so weight sums are exact. */
+  integerWeights: boolean;
   /** Columns that may be drawn; reordered by the draws. */
   candidates: Int32Array;
   maxFeatures: number;
@@ -39,6 +42,15 @@ export interface SplitState {
   right: Float64Array;
   /** (bin x slot) weights, zero between features. */
   hist: Float64Array;
+  /**
+   * Features found constant in a node, as a stack shared by the depth-first growth: a node
+   * whose ancestors found `n` constants owns `knownConstants[0..n)` (entries past `n` belong
+   * to other branches); `knownAt[f]` is where f was last pushed.
+   */
+  knownConstants: Int32Array;
+  knownAt: Int32Array;
+  /** After findBestSplit: the node's known constants, its own included (for its children). */
+  nKnownConstants: number;
   /** The best split so far: bins <= `bin` of column `feature` go left; its Gini proxy. */
   feature: number;
   bin: number;
@@ -56,7 +68,7 @@ export function createSplitState(
 ): SplitState {
   const { bins, rows, binCounts } = data;
   return {
-    bins,
+    bins: bins ?? new Uint8Array(0),
     rows,
     binCounts,
     packed: data.packed ?? null,
@@ -64,6 +76,7 @@ export function createSplitState(
     samples: new Int32Array(rows),
     slot: new Int32Array(rows),
     weight: new Float64Array(rows),
+    integerWeights: false,
     candidates,
     maxFeatures,
     minSamplesLeaf,
@@ -78,6 +91,9 @@ export function createSplitState(
     left: new Float64Array(nClasses),
     right: new Float64Array(nClasses),
     hist: new Float64Array(256 * nClasses),
+    knownConstants: new Int32Array(data.cols),
+    knownAt: new Int32Array(data.cols),
+    nKnownConstants: 0,
     feature: -1,
     bin: -1,
     bestProxy: -Infinity,
@@ -91,6 +107,10 @@ const HISTOGRAM_BINS = 16;
 /**
  * Sets `state.feature` / `state.bin` to the best split of `[start, end)`; false if every
  * drawn feature is constant there or no split leaves `minSamplesLeaf` on both sides.
+ * `nKnown` is how many constants the node's ancestors found (see `knownConstants`): a drawn
+ * one is constant here too (a subset of their samples), so it is counted as a constant draw
+ * without scanning, as scikit-learn does. The draws are the same either way, and a scan of
+ * a constant feature offers no split, so skipping it cannot change the tree.
  */
 export function findBestSplit(
   state: SplitState,
@@ -98,8 +118,11 @@ export function findBestSplit(
   end: number,
   nSlots: number,
   total: number,
+  nKnown: number,
 ): boolean {
   const { binCounts, candidates, random, slotTotals, maxFeatures } = state;
+  const { knownConstants, knownAt } = state;
+  let nConstants = nKnown;
   const count = end - start;
   let totalSquares = 0;
   for (let q = 0; q < nSlots; q++) totalSquares += slotTotals[q]! * slotTotals[q]!;
@@ -115,12 +138,22 @@ export function findBestSplit(
     const f = candidates[pick]!;
     candidates[pick] = candidates[--remaining]!;
     candidates[remaining] = f;
+    const at = knownAt[f]!;
+    if (at < nKnown && knownConstants[at] === f) {
+      constants++;
+      continue;
+    }
     const nBins = binCounts[f]!;
     const constant =
       nBins <= HISTOGRAM_BINS || nBins * nSlots <= count
         ? scanByHistogram(state, f, start, end, nSlots, total)
         : scanBySorting(state, f, start, end, nSlots, total, totalSquares);
-    if (constant) constants++;
+    if (constant) {
+      constants++;
+      knownConstants[nConstants] = f;
+      knownAt[f] = nConstants++;
+    }
   }
+  state.nKnownConstants = nConstants;
   return state.feature >= 0;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   predictForestLabels,
@@ -55,6 +56,34 @@ describe('trainRandomForest', () => {
         if (tree.feature[node]! >= 0)
           expect([tree.threshold[node], other.threshold[node]]).toEqual([0.5, 1.5]);
     });
+  });
+
+  it('grows exactly the trees it grew before the split-search speed-ups', async () => {
+    // Hash of the tree arrays from the code before bit-packed-only binning, skipping known
+    // constant features and bin-0 histograms from node totals: those must not change a tree.
+    const h = createHash('sha256');
+    const { features, labels } = binaryClasses(240, 300, 6, 21);
+    const g = gaussianClasses(200, 30, 4, 22);
+    const runs = [
+      [
+        { features, labels },
+        { nTrees: 6, seed: 3 },
+      ],
+      [
+        { features, labels },
+        { nTrees: 4, seed: 4, classWeight: 'balanced', maxDepth: 6 },
+      ],
+      [g, { nTrees: 4, seed: 5, minSamplesLeaf: 2 }],
+    ] as const;
+    for (const [set, options] of runs) {
+      const forest = await trainRandomForest(set.features, set.labels, { ...options, threads: 1 });
+      for (const t of forest.trees)
+        for (const a of [t.feature, t.threshold, t.left, t.right, t.value])
+          h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    }
+    expect(h.digest('hex')).toBe(
+      'c816262acd19f38cfc267576a40e08f21ac92fa231af07e0e731b1cadf4dd4d4',
+    );
   });
 
   it('gives probabilities that sum to one per row', async () => {
