@@ -117,7 +117,7 @@ export async function trainClassifier(
     aligned: prepared.aligned,
     reference: pathogen.reference.sequence,
     classNames,
-    perClass: options.exemplarsPerClass ?? 3,
+    perClass: options.exemplarsPerClass ?? 10,
     sourceMutations: options.sourceMutations,
   });
   const task = options.task ?? 'clade';

@@ -38,7 +38,7 @@ describe('trainClassifier', () => {
     expect(manifest.confidenceThreshold).toBe(report.confidenceThreshold);
     const exemplars = new TextDecoder().decode(files['exemplars.tsv']).trimEnd().split('\n');
     expect(exemplars[0]).toBe('id\tlabel\tmutations');
-    expect(exemplars.length - 1).toBe(12); // 3 per class
+    expect(exemplars.length - 1).toBe(40); // 10 per class
     // Every trial of the search was scored; the chosen one is the best by macro-F1.
     const best = Math.max(...report.trials.map((t) => t.score ?? 0));
     expect(report.trials.find((t) => t.name === report.chosen)?.score).toBe(best);
