@@ -5,6 +5,7 @@
  * and classification against the tips' clade labels. Seeded: the same seed and tip give
  * the same genome whatever the order.
  */
+import { mulberry32 } from '../cluster/random';
 import type { LabeledRow } from './labeled-mutations';
 
 export interface SampleLikeOptions {
@@ -24,17 +25,6 @@ function streamSeed(seed: number, name: string): number {
   for (let i = 0; i < name.length; i++)
     hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
   return hash;
-}
-
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -59,7 +49,7 @@ export function tipGenome(
     if (alt === '-') deleted[position - 1] = 1;
     else bases[position - 1] = alt.charCodeAt(0);
   }
-  const random = mulberry(streamSeed(options.seed ?? 1, row.name));
+  const random = mulberry32(streamSeed(options.seed ?? 1, row.name));
   for (let m = 0; m < (options.privateMutations ?? 0); m++) {
     const at = Math.floor(random() * bases.length);
     const current = BASES.indexOf(String.fromCharCode(bases[at]!));
