@@ -111,7 +111,6 @@ export function imputeUncovered(
   const cols = positions.length;
   const rows = coverage.length;
   const order = Array.from(positions.keys()).sort((a, b) => positions[a]! - positions[b]!);
-  const known = new Uint8Array(rows * cols);
   const sums = new Float64Array(cols);
   const counts = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
@@ -126,13 +125,16 @@ export function imputeUncovered(
       const isCovered = c !== null && position >= c.start && position <= c.end && !inRun;
       // A called mutation is known whatever the coverage says.
       if (isCovered || data[i * cols + j] === 1) {
-        known[i * cols + j] = 1;
         sums[j] = sums[j]! + data[i * cols + j]!;
         counts[j] = counts[j]! + 1;
+      } else {
+        // Unknown: marked in place (a presence matrix is 0 or 1, never NaN), filled below.
+        data[i * cols + j] = NaN;
       }
     }
   }
   for (let i = 0; i < rows; i++)
     for (let j = 0; j < cols; j++)
-      if (!known[i * cols + j]) data[i * cols + j] = counts[j]! > 0 ? sums[j]! / counts[j]! : 0;
+      if (Number.isNaN(data[i * cols + j]))
+        data[i * cols + j] = counts[j]! > 0 ? sums[j]! / counts[j]! : 0;
 }
