@@ -158,7 +158,7 @@ export class VariantDeskCore {
       }
       const data = { dataDir: this.dataDir, datasetId: dataset.id, params: input.params };
       const { clusteringId } = await runClusterJob(data, ctx);
-      return { clustering: this.clusterings.list(dataset.id).find((c) => c.id === clusteringId)! };
+      return { clustering: this.clusterings.summary(clusteringId) };
     });
     return { jobId: job.id, alignmentJobId: analysisJob };
   }

@@ -10,7 +10,6 @@ import { formatRecords, MIME_TYPES, type RecordFormat } from '../datasets/delimi
 import { NotFoundError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import { clusterings, datasets } from '../registry/schema';
-import { columnValues } from './clustering-inputs';
 import { float32FromBlob, int32FromBlob } from './clustering-store';
 
 const summaryColumns = {
@@ -39,7 +38,7 @@ function toSummary(row: SummaryRow): ClusteringSummary {
 
 interface PointRow {
   seq_id: string;
-  metadata: string | null;
+  value: string | number | null;
 }
 
 export class ClusteringService {
@@ -53,6 +52,16 @@ export class ClusteringService {
       .orderBy(desc(clusterings.id))
       .all()
       .map(toSummary);
+  }
+
+  summary(clusteringId: number): ClusteringSummary {
+    const row = this.db
+      .select(summaryColumns)
+      .from(clusterings)
+      .where(eq(clusterings.id, clusteringId))
+      .get();
+    if (!row) throw new NotFoundError(`no clustering with id ${clusteringId}`);
+    return toSummary(row);
   }
 
   get(clusteringId: number): ClusteringDetail {
@@ -82,13 +91,19 @@ export class ClusteringService {
     const ordinals = int32FromBlob(run.ordinals, n, 'ordinals');
     const coordinates = float32FromBlob(run.coordinates, n * run.dimensions, 'coordinates');
     const assignments = int32FromBlob(run.assignments, n, 'assignments');
+    // Only the one metadata value asked for is read, not each row's whole metadata.
     const rows = this.db.$client
       .prepare(
-        `SELECT s.seq_id, s.metadata FROM json_each(?) AS o
+        `SELECT s.seq_id, ${column === undefined ? 'NULL' : 's.metadata ->> ?'} AS value
+         FROM json_each(?) AS o
            JOIN sequences s ON s.dataset_id = ? AND s.ordinal = o.value
          ORDER BY o.key`,
       )
-      .all(JSON.stringify([...ordinals]), run.datasetId) as PointRow[];
+      .all(
+        ...(column === undefined ? [] : [column]),
+        JSON.stringify([...ordinals]),
+        run.datasetId,
+      ) as PointRow[];
     if (rows.length !== n)
       throw new NotFoundError(
         `clustering ${clusteringId} refers to ${n} sequences but ${rows.length} remain in its dataset`,
@@ -112,17 +127,16 @@ export class ClusteringService {
       coordinates: Array.from(coordinates, (v) => Math.round(v * 1e4) / 1e4),
       assignments: Array.from(assignments),
       qcVerdicts: ids.map((id) => verdicts.get(id) ?? null),
-      column: column
-        ? {
-            name: column,
-            values: columnValues(
-              rows.map((r) =>
-                r.metadata ? (JSON.parse(r.metadata) as Record<string, string>) : null,
+      column:
+        column === undefined
+          ? null
+          : {
+              name: column,
+              // Empty and missing values are null, as columnValues gives them to the run.
+              values: rows.map((r) =>
+                r.value === null || r.value === '' ? null : String(r.value),
               ),
-              column,
-            ),
-          }
-        : null,
+            },
     };
   }
 
@@ -134,8 +148,7 @@ export class ClusteringService {
 
   /** One row per sequence: id, cluster (-1 noise), coordinates, and the label compared with. */
   export(clusteringId: number, format: RecordFormat): ExportedFile {
-    const detail = this.get(clusteringId);
-    const labelColumn = detail.metrics.labelColumn;
+    const labelColumn = this.summary(clusteringId).metrics.labelColumn;
     const points = this.points(clusteringId, labelColumn ?? undefined);
     const axes = points.dimensions === 3 ? ['x', 'y', 'z'] : ['x', 'y'];
     const columns = [
