@@ -11,6 +11,7 @@ import {
   EXAMPLE_METADATA,
   countFastaRecords,
   downloadText,
+  importThroughUi,
   openPage,
 } from './fixtures';
 
@@ -30,14 +31,6 @@ const DATASET = 'SARS-CoV-2 example';
 /** A mutation label as the analysis writes it: `S:N501Y`, `ORF1a:T1001I`, `C241T`, `del…`. */
 const MUTATION_LABEL = /^[\w.:-]*\d+[\w*-]*$/;
 
-async function importExampleWithMetadata(): Promise<void> {
-  await page.getByLabel('Sequence files').setInputFiles(EXAMPLE_FASTA);
-  await page.getByLabel('Metadata file').setInputFiles(EXAMPLE_METADATA);
-  await page.getByLabel('Dataset name').fill(DATASET);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByText(`Imported dataset “${DATASET}”`).waitFor({ timeout: 60_000 });
-}
-
 const plot = () => page.getByRole('figure', { name: 'Cluster plot' });
 const summaries = () => page.getByRole('region', { name: 'Cluster summaries' });
 
@@ -49,7 +42,7 @@ describe('clusters', () => {
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
     });
-    await importExampleWithMetadata();
+    await importThroughUi(page, [EXAMPLE_FASTA], DATASET, EXAMPLE_METADATA);
 
     await openPage(page, 'Clusters');
     await page.getByText('has not been clustered yet').waitFor();

@@ -129,8 +129,14 @@ export async function sequenceRowCells(page: Page, index: number): Promise<strin
 export const EXAMPLE_RSV_A = join(ROOT, 'resources/examples/rsv-a/sequences.fasta');
 
 /** Imports sequence files through the Import page's picker and waits for the report. */
-export async function importThroughUi(page: Page, paths: string[], name: string): Promise<void> {
+export async function importThroughUi(
+  page: Page,
+  paths: string[],
+  name: string,
+  metadata?: string,
+): Promise<void> {
   await page.getByLabel('Sequence files').setInputFiles(paths);
+  if (metadata) await page.getByLabel('Metadata file').setInputFiles(metadata);
   await page.getByLabel('Dataset name').fill(name);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(`Imported dataset “${name}”`).waitFor({ timeout: 60_000 });
