@@ -10,17 +10,25 @@ import {
   type ParsedInput,
 } from '../shared/contract';
 import { MIN_CLUSTER_SEQUENCES } from '../shared/cluster-schemas';
+import type { ModelVersionSummary, Prediction } from '../shared/classify-types';
 import type { JobEvent } from '../shared/types';
 import { runAnalysisJob } from './analysis/analysis-job';
 import { exportAnalysis } from './analysis/analysis-export';
 import { AnalysisService } from './analysis/analysis-service';
 import { PathogenCatalog } from './analysis/pathogen-catalog';
+import { ClassificationRunner } from './classification/classification-runner';
+import { ClassificationService } from './classification/classification-service';
 import { runClusterJob } from './clustering/cluster-job';
 import { ClusteringService } from './clustering/clustering-service';
 import { DatasetService } from './datasets/dataset-service';
 import { runImportJob } from './datasets/import-job';
 import { InvalidInputError } from './errors';
+import { waitForChainedJob } from './jobs/chained-job';
 import { JobManager } from './jobs/job-manager';
+import { openClassifier } from './ml/classify/classifier';
+import { modelsDirs } from './ml/classify/resolve-model';
+import { ClassifierCache } from './models/classifier-cache';
+import { ModelRegistry } from './models/model-registry';
 import { openRegistry, type RegistryDb } from './registry/db';
 import { pathogensDir } from './resources';
 
@@ -44,9 +52,20 @@ export class VariantDeskCore {
   readonly pathogens: PathogenCatalog;
   readonly analyses: AnalysisService;
   readonly clusterings: ClusteringService;
+  readonly models: ModelRegistry;
+  readonly classifications: ClassificationService;
+  private readonly classifiers: ClassifierCache;
+  private readonly classification: ClassificationRunner;
   private readonly handlers: Handlers;
 
-  constructor(readonly dataDir: string) {
+  /**
+   * @param modelDirs folders whose bundles are registered at start (idempotently): the
+   *   shipped `models/` by default
+   */
+  constructor(
+    readonly dataDir: string,
+    modelDirs: readonly string[] = modelsDirs(),
+  ) {
     this.db = openRegistry(dataDir);
     this.jobs = new JobManager(this.db);
     this.datasets = new DatasetService(this.db);
@@ -56,6 +75,27 @@ export class VariantDeskCore {
       reference: (id) => this.pathogens.get(id).referenceSequence,
     });
     this.clusterings = new ClusteringService(this.db);
+    this.models = new ModelRegistry(this.db, dataDir);
+    this.models.registerBundled(modelDirs);
+    this.classifications = new ClassificationService(this.db);
+    this.classifiers = new ClassifierCache((modelId) => {
+      const model = this.models.get(modelId);
+      return openClassifier(this.models.bundlePath(modelId), {
+        name: `${model.name}@${model.version}`,
+      });
+    });
+    this.classification = new ClassificationRunner({
+      db: this.db,
+      jobs: this.jobs,
+      datasets: this.datasets,
+      pathogens: this.pathogens,
+      analyses: this.analyses,
+      models: this.models,
+      classifiers: this.classifiers,
+      classifications: this.classifications,
+      startAnalysis: (datasetId, pathogenId) =>
+        this.startAnalysis({ datasetId, pathogenId, force: false }).jobId,
+    });
     this.handlers = {
       importFiles: (input) => {
         const label =
@@ -94,6 +134,26 @@ export class VariantDeskCore {
       getClusterPoints: ({ clusteringId, column }) => this.clusterings.points(clusteringId, column),
       deleteClustering: ({ clusteringId }) => this.clusterings.delete(clusteringId),
       exportClustering: ({ clusteringId, format }) => this.clusterings.export(clusteringId, format),
+      listModels: (input) => this.models.list(input?.pathogenId),
+      getModel: ({ modelId }) => this.models.detail(modelId),
+      importModel: ({ file }) =>
+        this.models.importBundle(
+          file.path,
+          'imported',
+          file.name ?? file.path.split(/[\\/]/).pop(),
+        ),
+      detectPathogen: ({ datasetId }) => this.classification.detectDataset(datasetId),
+      classifyDataset: (input) => this.classification.start(input),
+      listClassifications: (input) => {
+        if (input?.datasetId !== undefined) this.datasets.get(input.datasetId);
+        return this.classifications.list(input?.datasetId);
+      },
+      getClassification: ({ classificationId }) => this.classifications.get(classificationId),
+      listPredictions: (input) => this.classifications.listPredictions(input),
+      getPrediction: ({ classificationId, seqId }) =>
+        this.classifications.getPrediction(classificationId, seqId),
+      exportClassification: (input) => this.classifications.export(input),
+      deleteClassification: ({ classificationId }) => this.classifications.delete(classificationId),
     };
   }
 
@@ -141,11 +201,7 @@ export class VariantDeskCore {
     const label = `Cluster ${dataset.name} (${input.params.embed.toUpperCase()}, ${input.params.method === 'kmeans' ? 'k-means' : 'HDBSCAN'})`;
     const job = this.jobs.start('cluster', label, input, async (ctx) => {
       if (analysisJob) {
-        // Cancelling the clustering cancels the alignment it waits for.
-        const cancelAlignment = (): void => void this.jobs.cancel(analysisJob);
-        ctx.signal.addEventListener('abort', cancelAlignment, { once: true });
-        const analysis = await this.jobs.wait(analysisJob);
-        ctx.signal.removeEventListener('abort', cancelAlignment);
+        const analysis = await waitForChainedJob(this.jobs, analysisJob, ctx.signal);
         // k-mer spectra need no alignment: an unknown pathogen still clusters, without
         // defining mutations or a QC mix.
         if (
@@ -172,12 +228,29 @@ export class VariantDeskCore {
     return handler(parseInput(name, input));
   }
 
+  /**
+   * Classifies records with a registered model (`modelId`), or the production model of
+   * `pathogenId`, or of the pathogen detected from the records. Nothing is stored.
+   */
+  classifyRecords(
+    records: readonly { id: string; sequence: string }[],
+    options: { modelId?: number; pathogenId?: string; signal?: AbortSignal } = {},
+  ): Promise<{ model: ModelVersionSummary; predictions: Prediction[] }> {
+    return this.classification.classifyRecords(records, options);
+  }
+
+  /** The production model of each pathogen and task. */
+  currentModels(): ModelVersionSummary[] {
+    return this.models.current();
+  }
+
   onJobEvent(listener: (event: JobEvent) => void): () => void {
     return this.jobs.onEvent(listener);
   }
 
   async close(): Promise<void> {
     await this.jobs.shutdown();
+    await this.classifiers.close();
     this.db.$client.close();
   }
 }

@@ -27,6 +27,28 @@ import {
   listClusteringsInput,
 } from './cluster-schemas';
 import type { ClusteringDetail, ClusteringSummary, ClusterPoints } from './cluster-types';
+import {
+  classificationIdInput,
+  classifyDatasetInput,
+  detectPathogenInput,
+  exportClassificationInput,
+  getPredictionInput,
+  importModelInput,
+  listClassificationsInput,
+  listModelsInput,
+  listPredictionsInput,
+  modelIdInput,
+} from './classify-schemas';
+import type {
+  ClassificationDetail,
+  ClassificationSummary,
+  ImportModelResult,
+  ModelVersionDetail,
+  ModelVersionSummary,
+  PathogenDetection,
+  PredictionDetail,
+  PredictionPage,
+} from './classify-types';
 import type { OperationName } from './operation-names';
 import {
   datasetIdInput,
@@ -70,6 +92,17 @@ export const operationInputs = {
   getClusterPoints: getClusterPointsInput,
   deleteClustering: clusteringIdInput,
   exportClustering: exportClusteringInput,
+  listModels: listModelsInput,
+  getModel: modelIdInput,
+  importModel: importModelInput,
+  detectPathogen: detectPathogenInput,
+  classifyDataset: classifyDatasetInput,
+  listClassifications: listClassificationsInput,
+  getClassification: classificationIdInput,
+  listPredictions: listPredictionsInput,
+  getPrediction: getPredictionInput,
+  exportClassification: exportClassificationInput,
+  deleteClassification: classificationIdInput,
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export interface OperationResults {
@@ -101,6 +134,24 @@ export interface OperationResults {
   getClusterPoints: ClusterPoints;
   deleteClustering: { deleted: boolean };
   exportClustering: ExportedFile;
+  /** Newest first within each pathogen. */
+  listModels: ModelVersionSummary[];
+  getModel: ModelVersionDetail;
+  /** Verifies the bundle and registers it; a bundle that fails verification is refused. */
+  importModel: ImportModelResult;
+  detectPathogen: PathogenDetection;
+  /**
+   * When the dataset has no analysis for the model's pathogen yet, the alignment and QC
+   * run first as their own job (`alignmentJobId`), and the classification waits for it.
+   */
+  classifyDataset: { jobId: string; alignmentJobId: string | null };
+  /** Newest first; every dataset's when datasetId is omitted. */
+  listClassifications: ClassificationSummary[];
+  getClassification: ClassificationDetail;
+  listPredictions: PredictionPage;
+  getPrediction: PredictionDetail;
+  exportClassification: ExportedFile;
+  deleteClassification: { deleted: boolean };
 }
 
 export { operationNames, type OperationName } from './operation-names';

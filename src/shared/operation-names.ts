@@ -26,6 +26,17 @@ export const operationNames = [
   'getClusterPoints',
   'deleteClustering',
   'exportClustering',
+  'listModels',
+  'getModel',
+  'importModel',
+  'detectPathogen',
+  'classifyDataset',
+  'listClassifications',
+  'getClassification',
+  'listPredictions',
+  'getPrediction',
+  'exportClassification',
+  'deleteClassification',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

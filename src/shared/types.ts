@@ -1,5 +1,6 @@
 /** Result types of the contract: plain, serialisable data. */
 import type { AnalysisReport } from './analysis-types';
+import type { ClassifyReport } from './classify-types';
 import type { ClusterReport } from './cluster-types';
 
 export type RecordErrorCode =
@@ -135,7 +136,8 @@ interface JobSnapshotBase {
 export type JobSnapshot =
   | (JobSnapshotBase & { kind: 'import'; result: ImportReport | null })
   | (JobSnapshotBase & { kind: 'analysis'; result: AnalysisReport | null })
-  | (JobSnapshotBase & { kind: 'cluster'; result: ClusterReport | null });
+  | (JobSnapshotBase & { kind: 'cluster'; result: ClusterReport | null })
+  | (JobSnapshotBase & { kind: 'classify'; result: ClassifyReport | null });
 
 export type JobResult = NonNullable<JobSnapshot['result']>;
 

@@ -12,6 +12,13 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import type { NearestReference, QcResult, SequenceCalls } from '../../shared/analysis-types';
 import type { ClusterParams } from '../../shared/cluster-schemas';
+import type {
+  LabelCount,
+  ModelHeadline,
+  ModelSource,
+  Prediction,
+  UnassignedReason,
+} from '../../shared/classify-types';
 import type { ClusterMetrics, ClusterSummary } from '../../shared/cluster-types';
 import type { MetadataReport, RecordError, SourceFileSummary } from '../../shared/types';
 
@@ -221,4 +228,122 @@ export const clusterings = sqliteTable(
     durationMs: integer('duration_ms').notNull(),
   },
   (t) => [index('clusterings_dataset').on(t.datasetId)],
+);
+
+/**
+ * One registered model version. The bundle itself is a file in the data directory
+ * (`models/<sha256>.zip`), verified when registered and again whenever it is opened.
+ */
+export const modelVersions = sqliteTable(
+  'model_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    version: text('version').notNull(),
+    task: text('task').notNull(),
+    pathogenId: text('pathogen_id').notNull(),
+    family: text('family').notNull(),
+    description: text('description').notNull(),
+    featurizer: text('featurizer').notNull(),
+    labels: text('labels', { mode: 'json' }).notNull().$type<string[]>(),
+    confidenceThreshold: real('confidence_threshold').notNull(),
+    temperature: real('temperature').notNull(),
+    headline: text('headline', { mode: 'json' }).notNull().$type<ModelHeadline>(),
+    source: text('source').notNull().$type<ModelSource>(),
+    bundleSha256: text('bundle_sha256').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Path of the bundle relative to the data directory. */
+    bundlePath: text('bundle_path').notNull(),
+    /** The manifest's createdAt (when the model was trained). */
+    createdAt: text('created_at').notNull(),
+    toolVersion: text('tool_version').notNull(),
+    registeredAt: text('registered_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    uniqueIndex('model_versions_name_version').on(t.name, t.version),
+    index('model_versions_pathogen').on(t.pathogenId),
+  ],
+);
+
+/** `production` (and later `staging`) of a pathogen and task: one version each. */
+export const modelAliases = sqliteTable(
+  'model_aliases',
+  {
+    pathogenId: text('pathogen_id').notNull(),
+    task: text('task').notNull(),
+    alias: text('alias').notNull(),
+    modelVersionId: integer('model_version_id')
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: 'cascade' }),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.pathogenId, t.task, t.alias] })],
+);
+
+/** One classification run of a dataset by one model version; written in one transaction. */
+export const classifications = sqliteTable(
+  'classifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    datasetId: integer('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
+    modelVersionId: integer('model_version_id')
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: 'restrict' }),
+    /** The analysis whose QC verdicts and mutations were used (null once it is deleted). */
+    analysisId: integer('analysis_id').references(() => analyses.id, { onDelete: 'set null' }),
+    pathogenId: text('pathogen_id').notNull(),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    sequenceCount: integer('sequence_count').notNull(),
+    assignedCount: integer('assigned_count').notNull(),
+    unassignedCount: integer('unassigned_count').notNull(),
+    unassignedByReason: text('unassigned_by_reason', { mode: 'json' })
+      .notNull()
+      .$type<Record<UnassignedReason, number>>(),
+    recombinantCount: integer('recombinant_count').notNull(),
+    labelCounts: text('label_counts', { mode: 'json' }).notNull().$type<LabelCount[]>(),
+    confidenceThreshold: real('confidence_threshold').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('classifications_dataset').on(t.datasetId)],
+);
+
+/** One sequence's prediction in one classification run. */
+export const predictions = sqliteTable(
+  'predictions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    classificationId: integer('classification_id')
+      .notNull()
+      .references(() => classifications.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    seqId: text('seq_id').notNull(),
+    label: text('label'),
+    topLabel: text('top_label'),
+    confidence: real('confidence').notNull(),
+    status: text('status').notNull().$type<'assigned' | 'unassigned'>(),
+    reason: text('reason').$type<UnassignedReason>(),
+    detail: text('detail'),
+    top: text('top', { mode: 'json' }).notNull().$type<Prediction['top']>(),
+    fallbackLabel: text('fallback_label'),
+    fallbackExemplar: text('fallback_exemplar'),
+    fallbackDistance: integer('fallback_distance'),
+    recombinant: text('recombinant', { mode: 'json' }).$type<Prediction['recombinant']>(),
+    qcVerdict: text('qc_verdict'),
+    /** Comma-separated amino-acid substitutions from the analysis. */
+    aaSubstitutions: text('aa_substitutions').notNull(),
+  },
+  (t) => [
+    uniqueIndex('predictions_classification_seq').on(t.classificationId, t.seqId),
+    index('predictions_classification_ordinal').on(t.classificationId, t.ordinal),
+    index('predictions_classification_confidence').on(t.classificationId, t.confidence),
+    index('predictions_classification_top_label').on(t.classificationId, t.topLabel),
+  ],
 );

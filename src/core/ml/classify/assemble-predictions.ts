@@ -44,6 +44,7 @@ export function assemblePredictions(
       id,
       fallbackLabel:
         exemplars && nearest >= 0 ? exemplars.labelNames[exemplars.labels[nearest]!]! : null,
+      fallbackExemplar: exemplars && nearest >= 0 ? exemplars.ids[nearest]! : null,
       fallbackDistance: nearest >= 0 ? worker.nearestDistance[row]! : null,
       recombinant:
         exemplars && parentA >= 0
