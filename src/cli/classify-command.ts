@@ -10,10 +10,10 @@ import type { Command } from 'commander';
 import { PathogenCatalog } from '../core/analysis/pathogen-catalog';
 import { errorKind, InvalidInputError } from '../core/errors';
 import {
-  checkModelVersion,
   detectPathogen,
+  looksLikeBundlePath,
   openClassifier,
-  resolveModelBundle,
+  parseModelName,
 } from '../core/ml/classify';
 import { classifyChunks } from '../core/ml/classify/classify-chunks';
 import { createPredictionWriter } from '../core/ml/classify/prediction-rows';
@@ -89,6 +89,39 @@ async function openSource(targets: string[], openCore: () => VariantDeskCore): P
   }
 }
 
+/**
+ * The bundle `--model` means: a file, or a registered `name[@version]` (the production
+ * version when none is given); without `--model`, the production model of the pathogen
+ * detected from the sequences.
+ */
+async function chooseBundle(
+  source: Source,
+  label: string,
+  options: ClassifyOptions,
+  core: () => VariantDeskCore,
+  signal: AbortSignal,
+): Promise<string> {
+  const { model } = options;
+  if (model !== undefined && looksLikeBundlePath(model)) return resolve(model);
+  const registry = core().models;
+  if (model !== undefined) {
+    const { name, version } = parseModelName(model);
+    return registry.bundlePath(registry.findByName(name, version).id);
+  }
+  const references = new PathogenCatalog(pathogensDir()).references();
+  const pathogen = detectPathogen(references, await sampleSequences(source, signal), label);
+  const production = registry.production(pathogen);
+  if (!production)
+    throw new InvalidInputError(
+      `${label}: detected ${pathogen}, which has no production model; choose one with --model`,
+    );
+  if (!options.quiet)
+    process.stderr.write(
+      `Detected ${pathogen}: using model ${production.name}@${production.version} (production)\n`,
+    );
+  return registry.bundlePath(production.id);
+}
+
 async function runClassify(
   targets: string[],
   options: ClassifyOptions,
@@ -97,7 +130,18 @@ async function runClassify(
 ): Promise<void> {
   const source = await openSource(targets, openCore);
   try {
-    await classifySource(source, targets, options, signal);
+    // Files need the registry only to find the model; it is closed before classifying.
+    const opened: { core?: VariantDeskCore } = {};
+    const core = (): VariantDeskCore =>
+      'core' in source ? source.core : (opened.core ??= openCore());
+    const label = 'files' in source ? targets.join(', ') : `dataset ${targets[0]}`;
+    let bundle: string;
+    try {
+      bundle = await chooseBundle(source, label, options, core, signal);
+    } finally {
+      await opened.core?.close();
+    }
+    await classifySource(source, bundle, options, signal);
   } finally {
     if (!('files' in source)) await source.core.close();
   }
@@ -105,27 +149,12 @@ async function runClassify(
 
 async function classifySource(
   source: Source,
-  targets: string[],
+  bundle: string,
   options: ClassifyOptions,
   signal: AbortSignal,
 ): Promise<void> {
   const quiet = Boolean(options.quiet);
-  const label = 'files' in source ? targets.join(', ') : `dataset ${targets[0]}`;
-  let model = options.model;
-  if (model === undefined) {
-    const references = new PathogenCatalog(pathogensDir()).references();
-    const pathogen = detectPathogen(references, await sampleSequences(source, signal), label);
-    model = `${pathogen}-clade`;
-    if (!quiet) process.stderr.write(`Detected ${pathogen}: using model ${model}\n`);
-  }
-  const reference = resolveModelBundle(model);
-  const classifier = await openClassifier(reference.path);
-  try {
-    checkModelVersion(reference, classifier.manifest);
-  } catch (error) {
-    await classifier.close();
-    throw error;
-  }
+  const classifier = await openClassifier(bundle);
   const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
   try {
     const writer = createPredictionWriter(options.format);
@@ -210,7 +239,7 @@ export function classifyCommand(program: Command, openCore: () => VariantDeskCor
     .argument('<dataset|files...>', 'FASTA/FASTQ files (plain or gzip), or a dataset id or name')
     .option(
       '--model <bundle.zip|name[@version]>',
-      'a bundle file, or a model name in models/ (default: <detected pathogen>-clade)',
+      'a bundle file, or a registered model name[@version] (default: the production model of the detected pathogen)',
     )
     .option(
       '--format <format>',

@@ -6,6 +6,7 @@ import { resolveDataDir } from '../core/data-dir';
 import { VariantDeskCore } from '../core/variantdesk-core';
 import { analysisCommands } from './analysis-commands';
 import { classifyCommand } from './classify-command';
+import { modelsCommand } from './models-command';
 import { clusterCommand } from './cluster-command';
 import { followJob, jobFailure } from './follow-job';
 import { formatDatasets, formatImportReport } from './report';
@@ -79,6 +80,7 @@ analysisCommands(program, openCore);
 clusterCommand(program, openCore);
 trainCommand(program, openCore);
 classifyCommand(program, openCore);
+modelsCommand(program, openCore);
 serveCommand(program, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 
 try {

@@ -91,7 +91,8 @@ describe('variantdesk classify', () => {
     ]);
   });
 
-  it('finds a named model, accepts name@version only for its version, writes JSON to --out', async () => {
+  it('finds a registered model by name@version, refuses an unknown version, writes JSON to --out', async () => {
+    // Bundles in $VARIANTDESK_MODELS are registered when the data directory is opened.
     const models = tempDir();
     writeFileSync(join(models, 'test-clade.zip'), readFileSync(bundle));
     const env = { ...process.env, VARIANTDESK_MODELS: models };
@@ -106,12 +107,26 @@ describe('variantdesk classify', () => {
     const [ok] = await Promise.all([
       run(
         process.execPath,
-        [...args, '--model', 'test-clade@2.1', '--quiet', '--format', 'json', '--out', out],
+        [
+          ...args,
+          '--model',
+          'test-sars-cov-2-clade@2.1',
+          '--quiet',
+          '--format',
+          'json',
+          '--out',
+          out,
+        ],
         { env },
       ),
       expect(
-        run(process.execPath, [...args, '--model', 'test-clade@3'], { env }),
-      ).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/version 2\.1, not 3/) }),
+        run(process.execPath, [...args, '--model', 'test-sars-cov-2-clade@3'], { env }),
+      ).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(
+          /test-sars-cov-2-clade has no version 3 \(registered: 2\.1\)/,
+        ),
+      }),
     ]);
     expect(ok.stdout).toBe('');
     const rows = JSON.parse(readFileSync(out, 'utf8')) as { id: string; top: unknown[] }[];

@@ -129,6 +129,29 @@ export class ModelRegistry {
     };
   }
 
+  /**
+   * A registered version by name: `version` if given, else the production one, else the
+   * newest registered.
+   * @throws NotFoundError naming what is registered
+   */
+  findByName(name: string, version?: string): ModelVersionSummary {
+    const versions = this.list().filter((model) => model.name === name);
+    if (versions.length === 0) {
+      const names = [...new Set(this.list().map((model) => model.name))];
+      throw new NotFoundError(
+        `no model '${name}' in the registry (registered: ${names.join(', ') || 'none'}); give a bundle file or import it`,
+      );
+    }
+    if (version === undefined)
+      return versions.find((model) => model.aliases.includes(PRODUCTION)) ?? versions[0]!;
+    const found = versions.find((model) => model.version === version);
+    if (!found)
+      throw new NotFoundError(
+        `model ${name} has no version ${version} (registered: ${versions.map((m) => m.version).join(', ')})`,
+      );
+    return found;
+  }
+
   /** The production model of a pathogen (of `task`, or of any task, clade first). */
   production(pathogenId: string, task?: string): ModelVersionSummary | null {
     const rows = this.db

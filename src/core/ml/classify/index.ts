@@ -9,10 +9,4 @@ export type {
   SequenceInput,
   UnassignedReason,
 } from './prediction';
-export {
-  checkModelVersion,
-  detectPathogen,
-  modelsDirs,
-  resolveModelBundle,
-  type ModelReference,
-} from './resolve-model';
+export { detectPathogen, looksLikeBundlePath, modelsDirs, parseModelName } from './resolve-model';

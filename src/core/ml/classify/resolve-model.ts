@@ -1,24 +1,17 @@
 /**
- * Which bundle `--model` means: a path to a zip, or a name (`sars-cov-2-clade`, optionally
- * `@version`) looked up as `<name>.zip` in the models folders. Without `--model`, the
- * pathogen detected from the sequences names the default `<pathogen>-clade` model.
- * Versions are checked against the bundle's manifest; a registry of versions is not here.
+ * Where models come from: the folders of shipped bundles (registered at start), what a
+ * `--model` argument means (a bundle file, or a registered `name[@version]`), and the
+ * pathogen of a sample of sequences when no model is named.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MIN_SHARED_FRACTION, rankPathogens } from '../../analysis/detect-pathogen';
-import { InvalidInputError, NotFoundError } from '../../errors';
+import { InvalidInputError } from '../../errors';
 import { resolveResourcesDir } from '../../resources';
-
-export interface ModelReference {
-  path: string;
-  /** The version asked for with `name@version`, checked once the bundle is read. */
-  version?: string;
-}
 
 const MODEL_NAME = /^([a-z0-9][a-z0-9._-]*)(?:@(.+))?$/;
 
-/** Folders searched for named bundles: $VARIANTDESK_MODELS, then `models` beside resources. */
+/** Folders of bundles registered at start: $VARIANTDESK_MODELS, then `models` beside resources. */
 export function modelsDirs(): string[] {
   const dirs: string[] = [];
   if (process.env.VARIANTDESK_MODELS) dirs.push(resolve(process.env.VARIANTDESK_MODELS));
@@ -31,33 +24,18 @@ export function modelsDirs(): string[] {
   return dirs;
 }
 
-/**
- * @param model the `--model` argument
- * @throws NotFoundError when a named model is in none of the models folders
- */
-export function resolveModelBundle(model: string, dirs = modelsDirs()): ModelReference {
-  const looksLikePath = /\.zip$/i.test(model) || /[\\/]/.test(model) || existsSync(model);
-  const named = MODEL_NAME.exec(model);
-  if (looksLikePath || !named) return { path: resolve(model) };
-  const [, name, version] = named as unknown as [string, string, string | undefined];
-  for (const dir of dirs) {
-    const path = join(dir, `${name}.zip`);
-    if (existsSync(path)) return { path, ...(version !== undefined && { version }) };
-  }
-  throw new NotFoundError(
-    `no model '${name}': looked for ${name}.zip in ${dirs.join(', ') || '(no models folder)'}`,
+/** A `--model` argument that names a file rather than a registered model. */
+export function looksLikeBundlePath(model: string): boolean {
+  return (
+    /\.zip$/i.test(model) || /[\\/]/.test(model) || existsSync(model) || !MODEL_NAME.test(model)
   );
 }
 
-/** @throws InvalidInputError when the bundle is not the version asked for */
-export function checkModelVersion(
-  reference: ModelReference,
-  manifest: { name: string; version: string },
-): void {
-  if (reference.version !== undefined && reference.version !== manifest.version)
-    throw new InvalidInputError(
-      `${reference.path}: model ${manifest.name} is version ${manifest.version}, not ${reference.version} (only the installed version can be used until the model registry lands)`,
-    );
+/** `name` or `name@version`. */
+export function parseModelName(model: string): { name: string; version?: string } {
+  const match = MODEL_NAME.exec(model);
+  const [name, version] = match ? [match[1]!, match[2]] : [model, undefined];
+  return version === undefined ? { name } : { name, version };
 }
 
 /**

@@ -1,39 +1,24 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  checkModelVersion,
   detectPathogen,
-  resolveModelBundle,
+  looksLikeBundlePath,
+  parseModelName,
 } from '../../../../src/core/ml/classify';
 import { randomGenome, seededRandom, tempDir } from '../../../helpers/genomes';
 
-describe('resolveModelBundle', () => {
-  const dir = join(tempDir(), 'models');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'flu-clade.zip'), 'zip');
-
-  it('reads a path as a path and a name from the models folders', () => {
-    expect(resolveModelBundle('some/where.zip', [dir]).path).toMatch(/some\/where\.zip$/);
-    expect(resolveModelBundle('flu-clade', [dir])).toEqual({ path: join(dir, 'flu-clade.zip') });
-    expect(resolveModelBundle('flu-clade@2', [dir])).toEqual({
-      path: join(dir, 'flu-clade.zip'),
-      version: '2',
-    });
-  });
-
-  it('names the folders searched when a model is missing', () => {
-    expect(() => resolveModelBundle('rsv-a-clade', [dir])).toThrow(
-      `no model 'rsv-a-clade': looked for rsv-a-clade.zip in ${dir}`,
-    );
-  });
-
-  it('accepts name@version only when the bundle is that version', () => {
-    const reference = { path: '/m/flu-clade.zip', version: '2' };
-    expect(() => checkModelVersion(reference, { name: 'flu-clade', version: '2' })).not.toThrow();
-    expect(() => checkModelVersion(reference, { name: 'flu-clade', version: '3' })).toThrow(
-      '/m/flu-clade.zip: model flu-clade is version 3, not 2',
-    );
+describe('what --model names', () => {
+  it('reads a path or a file as a bundle, anything else as name[@version]', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plain'), 'zip');
+    expect(looksLikeBundlePath('some/where.zip')).toBe(true);
+    expect(looksLikeBundlePath('flu.zip')).toBe(true);
+    expect(looksLikeBundlePath(join(dir, 'plain'))).toBe(true);
+    expect(looksLikeBundlePath('flu-clade')).toBe(false);
+    expect(looksLikeBundlePath('flu-clade@2.0.1')).toBe(false);
+    expect(parseModelName('flu-clade')).toEqual({ name: 'flu-clade' });
+    expect(parseModelName('flu-clade@2.0.1')).toEqual({ name: 'flu-clade', version: '2.0.1' });
   });
 });
 
