@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: import the SARS-CoV-2 example genomes with their
-# metadata into a demo registry, align them, run QC and cluster them (TSV reports), then (on a terminal)
-# open browser mode.
+# metadata into a demo registry, align them, run QC, cluster and classify them (TSV reports),
+# then (on a terminal) open browser mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export VARIANTDESK_HOME=${VARIANTDESK_HOME:-$PWD/.variantdesk-demo}
@@ -22,6 +22,10 @@ echo "Per-sequence mutations: $VARIANTDESK_HOME/mutations.tsv" | tee -a "$report
 echo
 echo "Clustering (N-aware mutation profile, UMAP, k-means with k by silhouette) ..."
 node bin/variantdesk.mjs cluster "SARS-CoV-2 example" --out "$VARIANTDESK_HOME/clusters.tsv" 2>&1 | tee -a "$report"
+echo
+echo "Classifying clades with the production model (calibrated confidence, fallback below the threshold) ..."
+node bin/variantdesk.mjs classify "SARS-CoV-2 example" --out "$VARIANTDESK_HOME/clades.tsv" 2>&1 | tee -a "$report"
+echo "Clade calls: $VARIANTDESK_HOME/clades.tsv" | tee -a "$report"
 echo
 echo "Report written to $report"
 
