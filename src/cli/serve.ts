@@ -13,11 +13,16 @@ export function serveCommand(program: Command, dataDir: () => string): void {
     .description('serve the HTTP API and the app in a browser (browser mode)')
     .option('--port <port>', 'port', '4173')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .option('--token <token>', 'access token (required, and generated if absent, off loopback)')
+    .option(
+      '--token <token>',
+      'access token checked on every request (default: $VARIANTDESK_TOKEN; generated off loopback)',
+    )
     .action(async (options: { port: string; host: string; token?: string }) => {
       const offLoopback = !LOOPBACK.has(options.host);
       const token =
-        options.token ?? (offLoopback ? randomBytes(18).toString('base64url') : undefined);
+        options.token ||
+        process.env.VARIANTDESK_TOKEN ||
+        (offLoopback ? randomBytes(18).toString('base64url') : undefined);
       const webRoot = fileURLToPath(new URL('../../out/web', import.meta.url));
       const core = new VariantDeskCore(dataDir());
       const app = await createServer({ core, webRoot, token });

@@ -1,8 +1,10 @@
 /**
  * The contract over HTTP: `POST /api/rpc/<operation>`, job events as server-sent events at
  * `GET /api/events`, uploads at `POST /api/uploads`, the pipeline endpoint `POST /cluster`,
- * and the built renderer (browser mode).
+ * the documented classification API (`/classify`, `/predict`, `/info`, `/metrics`, ... with
+ * its OpenAPI document at `/docs`), and the built renderer (browser mode).
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -13,7 +15,12 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import type { ImportFilesInput } from '../shared/schemas';
 import { errorKind, serializeError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
+import { registerClassifyRoutes } from './classify-routes';
 import { registerClusterRoute } from './cluster-route';
+import { registerMetrics } from './metrics';
+import { registerOpenApi } from './openapi';
+import { bodyTooLargeMessage } from './request-limits';
+import { registerServiceRoutes, toolVersion } from './service-routes';
 import { streamJobEvents } from './sse';
 import { UploadStore } from './uploads';
 
@@ -27,6 +34,14 @@ export interface ServerOptions {
 }
 
 const TOKEN_COOKIE = 'variantdesk_token';
+
+/** Compares in constant time (of the digests), so the answer's timing tells nothing. */
+function isToken(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}
+
 const statusOf = { 'invalid-input': 400, 'not-found': 404, conflict: 409, internal: 500 } as const;
 
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -50,9 +65,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     app.addHook('onRequest', async (request, reply) => {
       const query = request.query as { token?: string };
       const cookies = request.headers.cookie?.split(/;\s*/) ?? [];
-      if (request.headers.authorization === `Bearer ${token}`) return;
-      if (cookies.includes(`${TOKEN_COOKIE}=${token}`)) return;
-      if (query.token === token) {
+      const bearer = request.headers.authorization?.replace(/^Bearer /, '');
+      const cookie = cookies
+        .find((c) => c.startsWith(`${TOKEN_COOKIE}=`))
+        ?.slice(TOKEN_COOKIE.length + 1);
+      if (isToken(bearer, token) || isToken(cookie, token)) return;
+      if (isToken(query.token, token)) {
         reply.header('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
         return;
       }
@@ -62,7 +80,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
-  app.setErrorHandler(async (error, _request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
+    const tooLarge = bodyTooLargeMessage(error, request);
+    if (tooLarge) return reply.code(413).send({ kind: 'invalid-input', message: tooLarge });
     const kind = errorKind(error);
     const status = kind === 'internal' && (error as { statusCode?: number }).statusCode;
     if (status && status < 500) {
@@ -76,6 +96,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
   });
+
+  // The document lists the routes declared after it.
+  const version = toolVersion();
+  await registerOpenApi(app, version);
+  const metrics = registerMetrics(app);
+  await app.register(async (scope) => registerServiceRoutes(scope, core, version));
+  await app.register(async (scope) => registerClassifyRoutes(scope, core, metrics));
 
   app.get('/api/health', async () => ({ status: 'ok' }));
 

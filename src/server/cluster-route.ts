@@ -12,20 +12,16 @@ import { clusterParamsSchema } from '../shared/cluster-schemas';
 import type { JobSnapshot } from '../shared/types';
 import { InvalidInputError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
+import { sequenceRecordSchema } from './sequence-body';
 import type { UploadStore } from './uploads';
 
 /** Sequences posted inline: a FASTA of ~3,000 SARS-CoV-2 genomes fits. */
 export const CLUSTER_BODY_LIMIT = 100 * 1024 * 1024;
 
-const record = z.object({
-  id: z.string().min(1).regex(/^\S+$/, 'ids have no spaces'),
-  sequence: z.string().min(1),
-});
-
 export const clusterRequestSchema = z
   .object({
     datasetId: z.number().int().positive().optional(),
-    sequences: z.union([z.string().min(1), z.array(record).min(1)]).optional(),
+    sequences: z.union([z.string().min(1), z.array(sequenceRecordSchema).min(1)]).optional(),
     /** Name of the dataset made from `sequences`. */
     name: z.string().trim().min(1).max(200).optional(),
     params: clusterParamsSchema.default(() => clusterParamsSchema.parse({})),
