@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { useJobEvents } from './hooks/useJobEvents';
+import { ClassifyPage } from './pages/ClassifyPage';
 import { ClustersPage } from './pages/ClustersPage';
 import { DatasetsPage } from './pages/DatasetsPage';
+import { HistoryPage } from './pages/HistoryPage';
 import { ImportPage } from './pages/ImportPage';
+import { ModelsPage } from './pages/ModelsPage';
 import { QcPage } from './pages/QcPage';
 import { SequencesPage } from './pages/SequencesPage';
 import { VariantsPage } from './pages/VariantsPage';
@@ -28,6 +31,9 @@ export function App() {
         {page === 'qc' && <QcPage />}
         {page === 'variants' && <VariantsPage />}
         {page === 'clusters' && <ClustersPage />}
+        {page === 'classify' && <ClassifyPage />}
+        {page === 'history' && <HistoryPage />}
+        {page === 'models' && <ModelsPage />}
       </main>
     </div>
   );

@@ -14,7 +14,7 @@ function jobDetail(job: JobSnapshot): string {
       ? `${formatPercent(fractionOf(job.progress.done, job.progress.total), 0)} · ${job.progress.message}`
       : 'waiting…';
   }
-  // An analysis knows its total once it has counted the sequences.
+  // An analysis or a classification knows its total once it has counted the sequences.
   return job.progress.total > 0
     ? `${formatCount(job.progress.done)} of ${formatCount(job.progress.total)} sequences`
     : 'preparing…';
@@ -24,6 +24,7 @@ const jobPages: Record<JobSnapshot['kind'], PageId> = {
   import: 'import',
   analysis: 'qc',
   cluster: 'clusters',
+  classify: 'classify',
 };
 
 /** Jobs that are queued or running, visible from every page. */

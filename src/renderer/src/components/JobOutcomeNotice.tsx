@@ -7,7 +7,7 @@ export function JobOutcomeNotice({
   what,
 }: {
   job: JobSnapshot;
-  what: 'Analysis' | 'Clustering';
+  what: 'Analysis' | 'Clustering' | 'Classification';
 }) {
   if (job.status === 'failed')
     return (

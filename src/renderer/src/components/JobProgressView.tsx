@@ -13,6 +13,7 @@ const barLabels: Record<JobSnapshot['kind'], string> = {
   import: 'Overall',
   analysis: 'Alignment and QC',
   cluster: 'Clustering',
+  classify: 'Classification',
 };
 
 function progressCounts({ progress }: JobSnapshot): string {

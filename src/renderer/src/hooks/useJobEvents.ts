@@ -2,13 +2,14 @@ import { useEffect } from 'react';
 import type { JobSnapshot } from '../../../shared/types';
 import { api } from '../api';
 import { useAnalysisStore } from '../stores/analysis.store';
+import { useClassificationsStore } from '../stores/classifications.store';
 import { useClustersStore } from '../stores/clusters.store';
 import { useDatasetsStore } from '../stores/datasets.store';
 import { isFinished, useJobsStore } from '../stores/jobs.store';
 
 /**
  * Records a snapshot from any source. A freshly finished import refreshes the datasets; a
- * freshly finished analysis or clustering is added to its dataset's list.
+ * freshly finished analysis, clustering or classification is added to its list.
  */
 export function receiveJobSnapshot(job: JobSnapshot): void {
   const before = useJobsStore.getState().jobs[job.id];
@@ -18,6 +19,10 @@ export function receiveJobSnapshot(job: JobSnapshot): void {
     if (job.result) useAnalysisStore.getState().receiveAnalysis(job.result.analysis);
   } else if (job.kind === 'cluster') {
     if (job.result) useClustersStore.getState().receiveClustering(job.result.clustering);
+  } else if (job.kind === 'classify') {
+    if (job.result) {
+      useClassificationsStore.getState().receiveClassification(job.result.classification);
+    }
   } else {
     void useDatasetsStore.getState().refresh();
   }

@@ -1,6 +1,15 @@
 import { create } from 'zustand';
 
-export type PageId = 'import' | 'datasets' | 'sequences' | 'qc' | 'variants' | 'clusters';
+export type PageId =
+  | 'import'
+  | 'datasets'
+  | 'sequences'
+  | 'qc'
+  | 'variants'
+  | 'clusters'
+  | 'classify'
+  | 'history'
+  | 'models';
 
 export const pages: { id: PageId; title: string }[] = [
   { id: 'import', title: 'Import' },
@@ -9,11 +18,17 @@ export const pages: { id: PageId; title: string }[] = [
   { id: 'qc', title: 'QC' },
   { id: 'variants', title: 'Variants' },
   { id: 'clusters', title: 'Clusters' },
+  { id: 'classify', title: 'Classify' },
+  { id: 'history', title: 'History' },
+  { id: 'models', title: 'Models' },
 ];
 
 interface NavigationState {
   page: PageId;
-  /** The dataset the Datasets detail, the Sequences table, the analysis and cluster pages show. */
+  /**
+   * The dataset the Datasets detail, the Sequences table, the analysis, cluster and
+   * classify pages show.
+   */
   datasetId: number | null;
   navigate(page: PageId, datasetId?: number | null): void;
   selectDataset(datasetId: number | null): void;

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { ClassificationSummary } from '../../../shared/classify-types';
+import { modelName } from '../lib/classify-labels';
+import { formatCount, formatDate, formatDuration, formatPercent } from '../lib/format';
+import { useClassificationsStore } from '../stores/classifications.store';
+import { useNavigationStore } from '../stores/navigation.store';
+import { usePredictionsStore } from '../stores/predictions.store';
+
+/** Labels shown per run; the rest are counted. */
+const TOP_LABELS = 3;
+
+function topLabels(classification: ClassificationSummary): string {
+  const shown = classification.labelCounts
+    .slice(0, TOP_LABELS)
+    .map((entry) => `${entry.label} ${formatCount(entry.count)}`);
+  const more = classification.labelCounts.length - shown.length;
+  return shown.length === 0 ? '—' : `${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}`;
+}
+
+/** Every run, newest first: a click opens it in the Classify page; it can be deleted. */
+export function ClassificationHistoryTable({
+  classifications,
+}: {
+  classifications: ClassificationSummary[];
+}) {
+  const selectClassification = useClassificationsStore((state) => state.selectClassification);
+  const remove = useClassificationsStore((state) => state.remove);
+  const clearFilter = usePredictionsStore((state) => state.clearFilter);
+  const selectPrediction = usePredictionsStore((state) => state.select);
+  const navigate = useNavigationStore((state) => state.navigate);
+  const [confirmingId, setConfirmingId] = useState<number | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  const openRun = (classification: ClassificationSummary) => {
+    selectClassification(classification.datasetId, classification.id);
+    // A run opens as it was stored: every sequence, none open.
+    clearFilter();
+    selectPrediction(null);
+    navigate('classify', classification.datasetId);
+  };
+
+  const confirmDelete = async (classification: ClassificationSummary) => {
+    const error = await remove(classification);
+    setConfirmingId(null);
+    setDeleteError(error ? `Could not delete run ${classification.id}: ${error}` : null);
+  };
+
+  return (
+    <div className="stack-tight">
+      {deleteError && (
+        <p className="error-text" role="alert">
+          {deleteError}
+        </p>
+      )}
+      <div className="table-scroll history-scroll">
+        <table className="table table-interactive table-compact">
+          <caption className="visually-hidden">Classification runs</caption>
+          <thead>
+            <tr>
+              <th scope="col">Run</th>
+              <th scope="col">Dataset</th>
+              <th scope="col">Model</th>
+              <th scope="col" className="numeric">
+                Sequences
+              </th>
+              <th scope="col" className="numeric">
+                Assigned
+              </th>
+              <th scope="col" className="numeric">
+                Unassigned
+              </th>
+              <th scope="col">Top labels</th>
+              <th scope="col">Created</th>
+              <th scope="col" className="numeric">
+                Duration
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {classifications.map((classification) => (
+              <tr
+                key={classification.id}
+                className="is-clickable"
+                // The run's button is for keyboards; a click anywhere on the row does the same.
+                onClick={() => openRun(classification)}
+              >
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="button-link"
+                    aria-label={`Open run ${classification.id}`}
+                    onClick={() => openRun(classification)}
+                  >
+                    #{classification.id}
+                  </button>
+                </th>
+                <td>{classification.datasetName}</td>
+                <td className="mono">{modelName(classification.model)}</td>
+                <td className="numeric">{formatCount(classification.sequenceCount)}</td>
+                <td className="numeric">{formatCount(classification.assignedCount)}</td>
+                <td className="numeric">
+                  {formatCount(classification.unassignedCount)}
+                  <span className="muted small">
+                    {' '}
+                    (
+                    {formatPercent(
+                      classification.sequenceCount > 0
+                        ? classification.unassignedCount / classification.sequenceCount
+                        : 0,
+                    )}
+                    )
+                  </span>
+                </td>
+                <td className="history-top-labels">{topLabels(classification)}</td>
+                <td>{formatDate(classification.createdAt)}</td>
+                <td className="numeric">{formatDuration(classification.durationMs)}</td>
+                <td className="actions" onClick={(event) => event.stopPropagation()}>
+                  {confirmingId === classification.id ? (
+                    <span
+                      className="row"
+                      role="group"
+                      aria-label={`Confirm deleting run ${classification.id}`}
+                    >
+                      <button
+                        type="button"
+                        className="button button-small button-danger"
+                        onClick={() => void confirmDelete(classification)}
+                      >
+                        Confirm delete
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => setConfirmingId(null)}
+                      >
+                        Keep
+                      </button>
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button-small button-quiet"
+                      aria-label={`Delete run ${classification.id}`}
+                      onClick={() => setConfirmingId(classification.id)}
+                    >
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

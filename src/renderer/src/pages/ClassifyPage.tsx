@@ -1,0 +1,73 @@
+import { ClassificationRunSelect } from '../components/ClassificationRunSelect';
+import { ClassificationView } from '../components/ClassificationView';
+import { ClassifyForm } from '../components/ClassifyForm';
+import { ClassifyRunStatus } from '../components/ClassifyRunStatus';
+import { DatasetSelect } from '../components/DatasetSelect';
+import { NoDatasets } from '../components/NoDatasets';
+import { useClassifications } from '../hooks/useClassifications';
+import { useClassifyRun } from '../hooks/useClassifyRun';
+import { useCurrentDataset } from '../hooks/useCurrentDataset';
+import { useClassifyStore } from '../stores/classify.store';
+
+export function ClassifyPage() {
+  const { datasets, status, dataset } = useCurrentDataset();
+  const { classifications, classification, loading, error } = useClassifications(
+    dataset?.id ?? null,
+  );
+  const runStatus = useClassifyRun(dataset?.id ?? null);
+  const cancel = useClassifyStore((state) => state.cancel);
+  const { running, alignment } = runStatus;
+
+  return (
+    <div className="page page-fill page-analysis">
+      <header className="page-header">
+        <h1>Classify</h1>
+        <p className="muted">
+          Label each sequence of a dataset with a registered model (the clade, by default), see how
+          sure the model is, and find the sequences it would not label, with the reason.
+        </p>
+      </header>
+
+      {status === 'ready' && datasets.length === 0 ? (
+        <NoDatasets />
+      ) : (
+        <>
+          <div className="toolbar">
+            <div className="row row-bottom">
+              <DatasetSelect datasets={datasets} dataset={dataset} />
+              {classification && classifications.length > 1 && (
+                <ClassificationRunSelect classifications={classifications} shown={classification} />
+              )}
+            </div>
+          </div>
+          {dataset && <ClassifyForm key={dataset.id} datasetId={dataset.id} busy={running} />}
+          {dataset && (
+            <ClassifyRunStatus
+              status={runStatus}
+              onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
+            />
+          )}
+          {error && (
+            <p className="error-text" role="alert">
+              Could not load the classifications: {error}
+            </p>
+          )}
+          {dataset && loading && !classification && (
+            <p className="muted">Loading the classifications…</p>
+          )}
+          {dataset && !loading && !error && !classification && !running && (
+            <div className="empty-state">
+              <p>
+                <strong>{dataset.name}</strong> has not been classified yet. The detected pathogen
+                and its production model suit most datasets: press Classify.
+              </p>
+            </div>
+          )}
+          {classification && (
+            <ClassificationView key={classification.id} classification={classification} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

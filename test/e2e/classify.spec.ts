@@ -1,0 +1,248 @@
+/**
+ * Classification through the real UI: classify the SARS-CoV-2 example with the detected
+ * pathogen's production model, check its clades against the example's metadata, find the
+ * unassigned sequences and why, export, open one sequence, and reopen the run from History.
+ * Then the Models page: the default models, one model's report, and bundle imports.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startApp, type AppHandle } from './harness';
+import {
+  EXAMPLE_FASTA,
+  EXAMPLE_METADATA,
+  countFastaRecords,
+  downloadText,
+  importThroughUi,
+  openPage,
+} from './fixtures';
+
+let app: AppHandle;
+let page: Page;
+
+beforeEach(async () => {
+  app = await startApp();
+  page = app.page;
+});
+
+afterEach(async () => {
+  await app?.close();
+});
+
+const DATASET = 'SARS-CoV-2 example';
+const SARS_BUNDLE = resolve(import.meta.dirname, '../../models/sars-cov-2-clade.zip');
+const EXPORT_HEADER = ['id', 'label', 'confidence', 'status', 'reason'];
+
+/** The example's clade per sequence id, from its metadata (strain, clade, pango). */
+function metadataClades(): Map<string, string> {
+  const [header, ...lines] = readFileSync(EXAMPLE_METADATA, 'utf8').trim().split(/\r?\n/);
+  const columns = header!.split('\t');
+  const strain = columns.indexOf('strain');
+  const clade = columns.indexOf('clade');
+  return new Map(
+    lines.map((line) => {
+      const cells = line.split('\t');
+      return [cells[strain]!, cells[clade]!];
+    }),
+  );
+}
+
+/** The most frequent value of a map's values. */
+function mostFrequent(values: Iterable<string>): string {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** A TSV as header cells and rows of cells. */
+function parseTsv(text: string): { header: string[]; rows: string[][] } {
+  const [header, ...lines] = text.trimEnd().split(/\r?\n/);
+  return { header: header!.split('\t'), rows: lines.map((line) => line.split('\t')) };
+}
+
+const summary = () => page.getByRole('region', { name: 'Classification summary' });
+const table = () => page.getByRole('table', { name: 'Predictions' });
+const tableStatus = () => page.getByRole('status').filter({ hasText: /of [\d,]+ sequences/ });
+
+/** The number in a summary figure ("Assigned287 (96.3%)" -> 287). */
+async function figure(label: string): Promise<number> {
+  const text =
+    (await summary().getByRole('group', { name: label, exact: true }).textContent()) ?? '';
+  return Number(new RegExp(`^${label}([\\d,]+)`).exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
+}
+
+async function exportTsv(): Promise<{ fileName: string; header: string[]; rows: string[][] }> {
+  await page.getByText('Export', { exact: true }).click();
+  const exported = await downloadText(page, () =>
+    page
+      .getByRole('group', { name: 'Prediction table' })
+      .getByRole('button', { name: 'TSV' })
+      .click(),
+  );
+  await page.keyboard.press('Escape');
+  return { fileName: exported.fileName, ...parseTsv(exported.text) };
+}
+
+describe('classify', () => {
+  it('classifies the SARS-CoV-2 example into its clades, explains the unassigned and reopens the run', async () => {
+    const total = countFastaRecords(EXAMPLE_FASTA);
+    const clades = metadataClades();
+    await importThroughUi(page, [EXAMPLE_FASTA], DATASET, EXAMPLE_METADATA);
+
+    // The pathogen is detected from the sequences, and its production model preselected.
+    await openPage(page, 'Classify');
+    await page.getByText('has not been classified yet').waitFor();
+    await page
+      .getByRole('status', { name: 'Detected pathogen' })
+      .filter({ hasText: 'Detected from the sequences: SARS-CoV-2' })
+      .waitFor();
+    expect(await page.getByLabel('Pathogen', { exact: true }).inputValue()).toBe('sars-cov-2');
+    const model = page.getByLabel('Model', { exact: true });
+    await expect
+      .poll(() => model.locator('option:checked').textContent())
+      .toMatch(/^sars-cov-2-clade@[\w.-]+ \(production\)$/);
+    expect(await page.getByRole('group', { name: 'Model figures' }).textContent()).toMatch(
+      /CV accuracy \d+\.\d%.*macro-F1 0\.\d{3}/,
+    );
+
+    // Classify: the example has no alignment yet, so it is aligned first, then classified.
+    await page.getByRole('button', { name: 'Classify', exact: true }).click();
+    await page.getByRole('region', { name: 'Classification progress' }).waitFor();
+    await summary().waitFor({ timeout: 60_000 });
+    const counts = {
+      sequences: await figure('Sequences'),
+      assigned: await figure('Assigned'),
+      unassigned: await figure('Unassigned'),
+    };
+    expect(counts.sequences).toBe(total);
+    expect(counts.assigned + counts.unassigned).toBe(total);
+    expect(counts.assigned).toBeGreaterThan(total * 0.8);
+    await expect.poll(() => tableStatus().textContent()).toBe(`${total} of ${total} sequences`);
+
+    // The label summary: the metadata's most frequent clade is among the top labels.
+    const bars = summary()
+      .getByRole('region', { name: 'Label summary' })
+      .getByRole('button', { name: /: [\d,]+ sequences$/ });
+    const barNames = await Promise.all(
+      (await bars.all()).map(async (bar) => (await bar.getAttribute('aria-label')) ?? ''),
+    );
+    const topLabels = barNames.slice(0, 3).map((name) => name.replace(/: [\d,]+ sequences$/, ''));
+    expect(topLabels).toContain(mostFrequent(clades.values()));
+    expect(barNames[barNames.length - 1]).toBe(`Unassigned: ${counts.unassigned} sequences`);
+    expect(await page.getByRole('img', { name: /^Confidence distribution:/ }).count()).toBe(1);
+
+    // Every sequence exported; the assigned ones carry the metadata's clade.
+    const all = await exportTsv();
+    expect(all.fileName).toMatch(/\.tsv$/);
+    expect(all.header.slice(0, EXPORT_HEADER.length)).toEqual(EXPORT_HEADER);
+    expect(all.rows).toHaveLength(total);
+    const column = (name: string) => all.header.indexOf(name);
+    const assigned = all.rows.filter((row) => row[column('status')] === 'assigned');
+    expect(assigned).toHaveLength(counts.assigned);
+    const agreeing = assigned.filter(
+      (row) => row[column('label')] === clades.get(row[column('id')]!),
+    );
+    expect(agreeing.length / assigned.length).toBeGreaterThanOrEqual(0.95);
+
+    // One click shows the unassigned sequences, each with the reason in words.
+    await page
+      .getByRole('group', { name: 'Quick filters' })
+      .getByRole('button', { name: /^Unassigned/ })
+      .click();
+    await expect
+      .poll(() => tableStatus().textContent())
+      .toBe(`${counts.unassigned} of ${total} sequences · filtered`);
+    const rows = table().getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    for (let index = 1; index < (await rows.count()); index += 1) {
+      const cells = await rows.nth(index).getByRole('cell').allTextContents();
+      expect(cells[4]).toBe('Unassigned');
+      expect(cells[5]).toMatch(/^(Low confidence|Bad QC|Not aligned)\b.+/);
+    }
+
+    // The export holds the filtered rows: as many as the table counts.
+    const unassigned = await exportTsv();
+    expect(unassigned.header.slice(0, EXPORT_HEADER.length)).toEqual(EXPORT_HEADER);
+    expect(unassigned.rows).toHaveLength(counts.unassigned);
+    expect(new Set(unassigned.rows.map((row) => row[column('status')]))).toEqual(
+      new Set(['unassigned']),
+    );
+
+    // A row opens the sequence: the labels the model weighed, and why it is unassigned.
+    const first = rows.nth(1);
+    const seqId = (await first.getByRole('button').textContent()) ?? '';
+    await first.click();
+    const detail = page.getByRole('region', { name: `Prediction ${seqId}`, exact: true });
+    const probabilities = detail.getByRole('list', { name: 'Top probabilities' });
+    await probabilities.waitFor();
+    const items = await probabilities.getByRole('listitem').allTextContents();
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]).toMatch(/^\S+\d+\.\d%$/);
+    const why = detail.getByRole('status').filter({ hasText: 'Why unassigned' });
+    expect(await why.textContent()).toMatch(/^Why unassigned(Low confidence|Bad QC|Not aligned)/);
+    await detail.getByRole('list', { name: 'QC rules' }).waitFor();
+
+    // History lists the run; opening it shows the same results at once.
+    await openPage(page, 'History');
+    const runs = page.getByRole('table', { name: 'Classification runs' });
+    expect(await runs.getByRole('row').count()).toBe(2);
+    const runRow = await runs.getByRole('row').nth(1).textContent();
+    expect(runRow).toContain(DATASET);
+    expect(runRow).toMatch(/sars-cov-2-clade@/);
+    await page.getByRole('region', { name: 'Labels per run' }).getByRole('img').waitFor();
+    await runs.getByRole('button', { name: /^Open run \d+$/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Classify' }).waitFor();
+    await summary().waitFor();
+    expect(await page.getByRole('region', { name: 'Classification progress' }).count()).toBe(0);
+    expect(await figure('Sequences')).toBe(counts.sequences);
+    expect(await figure('Assigned')).toBe(counts.assigned);
+    expect(await figure('Unassigned')).toBe(counts.unassigned);
+    await expect.poll(() => tableStatus().textContent()).toBe(`${total} of ${total} sequences`);
+
+    // Deleting the run (confirmed) empties the history.
+    await openPage(page, 'History');
+    await runs.getByRole('button', { name: /^Delete run \d+$/ }).click();
+    await runs.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.getByText('No dataset has been classified yet.').waitFor();
+  });
+
+  it('lists the default models, shows a report, and refuses a corrupt bundle', async () => {
+    await openPage(page, 'Models');
+    for (const name of [/^sars-cov-2-clade@/, /^rsv-a-clade@/, /^flu-h3n2-ha-clade@/]) {
+      await page.getByRole('button', { name }).waitFor();
+    }
+    const sars = page
+      .getByRole('table', { name: 'Models of SARS-CoV-2' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('button', { name: /^sars-cov-2-clade@/ }) });
+    expect(await sars.textContent()).toContain('production');
+
+    // A model's report: its per-class figures.
+    await sars.getByRole('button', { name: /^sars-cov-2-clade@/ }).click();
+    const report = page.getByRole('table', { name: 'Per-class figures' });
+    await report.waitFor();
+    expect(await report.getByRole('row').count()).toBeGreaterThan(10);
+
+    // A few bytes named .zip: the core refuses the bundle and the page says why.
+    const dir = mkdtempSync(join(tmpdir(), 'variantdesk-bundle-'));
+    try {
+      const corrupt = join(dir, 'corrupt.zip');
+      writeFileSync(corrupt, Buffer.from('PK\u0003\u0004 not really a zip'));
+      await page.getByLabel('Model bundle', { exact: true }).setInputFiles(corrupt);
+      const refusal = page.getByRole('alert').filter({ hasText: 'Bundle refused: corrupt.zip' });
+      await refusal.waitFor();
+      expect(((await refusal.textContent()) ?? '').length).toBeGreaterThan(
+        'Bundle refused: corrupt.zipDismiss'.length,
+      );
+      await refusal.getByRole('button', { name: 'Dismiss' }).click();
+
+      // The bundled model again: the same bytes are registered already.
+      await page.getByLabel('Model bundle', { exact: true }).setInputFiles(SARS_BUNDLE);
+      await page.getByText(/^sars-cov-2-clade@[\w.-]+ is already registered$/).waitFor();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
