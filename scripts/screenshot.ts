@@ -1,6 +1,7 @@
 /**
  * Regenerates docs/screenshot.png (Sequences), docs/variants.png (Variants, after
- * alignment and QC) and docs/clusters.png (Clusters, a run with the default parameters):
+ * alignment and QC), docs/clusters.png (Clusters, a run with the default parameters) and
+ * docs/classify.png (Classify, the production model's results with one sequence open):
  * the SARS-CoV-2 example in browser mode.
  * Run: npm run build:web && node --import tsx scripts/screenshot.ts
  */
@@ -38,6 +39,19 @@ try {
   await app.page.locator('.cluster-plot .legend').waitFor();
   await app.page.waitForTimeout(2000);
   await app.page.screenshot({ path: resolve(ROOT, 'docs/clusters.png') });
+  const run = await app.core.call('classifyDataset', { datasetId: dataset!.id });
+  await app.core.jobs.wait(run.jobId);
+  await app.page.setViewportSize({ width: 1440, height: 1500 });
+  await app.page.reload();
+  await openPage(app.page, 'Classify');
+  await app.page.getByRole('region', { name: 'Classification summary' }).waitFor();
+  await app.page
+    .getByRole('table', { name: 'Predictions' })
+    .getByRole('button', { name: 'XAK', exact: true })
+    .click();
+  await app.page.getByRole('list', { name: 'QC rules' }).waitFor();
+  await app.page.waitForTimeout(1000);
+  await app.page.screenshot({ path: resolve(ROOT, 'docs/classify.png') });
 } finally {
   await app.close();
 }

@@ -235,7 +235,7 @@ export class ClassificationService {
       fallback_label: row.fallbackLabel,
       fallback_exemplar: row.fallbackExemplar,
       fallback_distance: row.fallbackDistance,
-      recombinant_parents: row.recombinant ? row.recombinant.parents.join('+') : null,
+      recombinant_parents: row.recombinant ? row.recombinant.parents.join('/') : null,
       recombinant_breakpoint: row.recombinant?.breakpoint ?? null,
       qc_verdict: row.qcVerdict,
       aa_substitutions: row.aaSubstitutions,
