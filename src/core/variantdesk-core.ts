@@ -18,6 +18,7 @@ import { AnalysisService } from './analysis/analysis-service';
 import { PathogenCatalog } from './analysis/pathogen-catalog';
 import { ClassificationRunner } from './classification/classification-runner';
 import { ClassificationService } from './classification/classification-service';
+import { compareClassifications } from './classification/compare-classifications';
 import { runClusterJob } from './clustering/cluster-job';
 import { ClusteringService } from './clustering/clustering-service';
 import { DatasetService } from './datasets/dataset-service';
@@ -154,6 +155,13 @@ export class VariantDeskCore {
         this.classifications.getPrediction(classificationId, seqId),
       exportClassification: (input) => this.classifications.export(input),
       deleteClassification: ({ classificationId }) => this.classifications.delete(classificationId),
+      compareClassifications: ({ leftId, rightId, limit }) =>
+        compareClassifications(
+          this.db,
+          this.classifications.summary(leftId),
+          this.classifications.summary(rightId),
+          limit,
+        ),
     };
   }
 

@@ -25,6 +25,17 @@ export const classifyDatasetInput = z.object({
 
 export const listClassificationsInput = z.object({ datasetId: id.optional() }).strict().optional();
 export const classificationIdInput = z.object({ classificationId: id });
+export const compareClassificationsInput = z
+  .object({
+    leftId: id,
+    rightId: id,
+    /** How many differing sequences to list (all are counted). */
+    limit: z.number().int().positive().max(10_000).default(1000),
+  })
+  .refine((input) => input.leftId !== input.rightId, {
+    message: 'choose two different runs to compare',
+    path: ['rightId'],
+  });
 
 export const predictionSortColumns = [
   'ordinal',

@@ -176,3 +176,26 @@ export interface PredictionDetail extends PredictionRow {
 export interface ClassifyReport {
   classification: ClassificationSummary;
 }
+
+/** One side of a compared sequence. */
+export interface ComparedCall {
+  label: string | null;
+  status: 'assigned' | 'unassigned';
+  confidence: number;
+}
+
+/** Two runs of the same dataset side by side (e.g. two model versions). */
+export interface ClassificationComparison {
+  left: ClassificationSummary;
+  right: ClassificationSummary;
+  /** Sequences in both runs. */
+  sequenceCount: number;
+  /** Same label, or unassigned in both. */
+  agreeCount: number;
+  /** Label in the left run -> label in the right run (null: unassigned), most frequent first. */
+  transitions: { from: string | null; to: string | null; count: number }[];
+  /** Total sequences whose call differs. */
+  disagreementCount: number;
+  /** The first of them, in dataset order. */
+  disagreements: { ordinal: number; seqId: string; left: ComparedCall; right: ComparedCall }[];
+}

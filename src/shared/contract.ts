@@ -30,6 +30,7 @@ import type { ClusteringDetail, ClusteringSummary, ClusterPoints } from './clust
 import {
   classificationIdInput,
   classifyDatasetInput,
+  compareClassificationsInput,
   detectPathogenInput,
   exportClassificationInput,
   getPredictionInput,
@@ -40,6 +41,7 @@ import {
   modelIdInput,
 } from './classify-schemas';
 import type {
+  ClassificationComparison,
   ClassificationDetail,
   ClassificationSummary,
   ImportModelResult,
@@ -103,6 +105,7 @@ export const operationInputs = {
   getPrediction: getPredictionInput,
   exportClassification: exportClassificationInput,
   deleteClassification: classificationIdInput,
+  compareClassifications: compareClassificationsInput,
 } as const satisfies Record<OperationName, z.ZodType>;
 
 export interface OperationResults {
@@ -152,6 +155,8 @@ export interface OperationResults {
   getPrediction: PredictionDetail;
   exportClassification: ExportedFile;
   deleteClassification: { deleted: boolean };
+  /** Two runs of the same dataset, sequence by sequence. */
+  compareClassifications: ClassificationComparison;
 }
 
 export { operationNames, type OperationName } from './operation-names';

@@ -37,6 +37,7 @@ export const operationNames = [
   'getPrediction',
   'exportClassification',
   'deleteClassification',
+  'compareClassifications',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

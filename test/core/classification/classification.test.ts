@@ -2,7 +2,8 @@
  * Classifying a dataset through the core: a job after its alignment, stored with QC and
  * mutations, queried, exported, listed in the history, deleted and cancelled.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassificationSummary } from '../../../src/shared/classify-types';
@@ -10,6 +11,7 @@ import { VariantDeskCore } from '../../../src/core/variantdesk-core';
 import { tempDir, writeFasta } from '../../helpers/genomes';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../../resources/examples/sars-cov-2');
+const MODELS = resolve(import.meta.dirname, '../../../models');
 let core: VariantDeskCore;
 let datasetId: number;
 let run: ClassificationSummary;
@@ -193,6 +195,45 @@ describe('classifying a dataset', () => {
       /no classification/,
     );
     expect(await core.call('listClassifications', { datasetId })).toHaveLength(1);
+  }, 60_000);
+
+  it('compares two model versions on the same dataset', async () => {
+    // The production model with a stricter threshold, as a new version.
+    const entries = unzipSync(readFileSync(join(MODELS, 'sars-cov-2-clade.zip')));
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as Record<string, unknown>;
+    Object.assign(manifest, { version: '1.0.1-strict', confidenceThreshold: 0.95 });
+    entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+    const path = join(tempDir(), 'strict.zip');
+    writeFileSync(path, zipSync(entries));
+    const { model } = await core.call('importModel', { file: { path } });
+    const job = await waitFor(
+      (await core.call('classifyDataset', { datasetId, modelId: model.id })).jobId,
+    );
+    if (job.kind !== 'classify' || !job.result) throw new Error('no result');
+    const strict = job.result.classification;
+    expect(strict.unassignedCount).toBeGreaterThan(run.unassignedCount);
+
+    const comparison = await core.call('compareClassifications', {
+      leftId: run.id,
+      rightId: strict.id,
+    });
+    expect(comparison.sequenceCount).toBe(298);
+    expect(comparison.disagreementCount).toBe(strict.unassignedCount - run.unassignedCount);
+    expect(comparison.agreeCount + comparison.disagreementCount).toBe(298);
+    for (const { left, right } of comparison.disagreements) {
+      expect(left.status).toBe('assigned');
+      expect(right).toMatchObject({ label: null, status: 'unassigned' });
+      expect(left.confidence).toBeLessThan(0.95);
+    }
+    expect(comparison.transitions.reduce((n, t) => n + t.count, 0)).toBe(298);
+    expect(comparison.transitions.find((t) => t.from === null)).toMatchObject({
+      to: null,
+      count: run.unassignedCount,
+    });
+    await expect(
+      core.call('compareClassifications', { leftId: run.id, rightId: run.id }),
+    ).rejects.toThrow(/choose two different runs/);
+    await core.call('deleteClassification', { classificationId: strict.id });
   }, 60_000);
 
   it('refuses what it cannot classify, with the reason', async () => {
