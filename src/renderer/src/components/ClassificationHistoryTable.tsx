@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { ClassificationSummary } from '../../../shared/classify-types';
+import { useOpenClassification } from '../hooks/useOpenClassification';
 import { modelName } from '../lib/classify-labels';
 import { formatCount, formatDate, formatDuration, formatPercent } from '../lib/format';
 import { useClassificationsStore } from '../stores/classifications.store';
-import { useNavigationStore } from '../stores/navigation.store';
-import { usePredictionsStore } from '../stores/predictions.store';
+import { useComparisonStore } from '../stores/comparison.store';
+import { ComparePickCell } from './ComparePickCell';
 
 /** Labels shown per run; the rest are counted. */
 const TOP_LABELS = 3;
@@ -17,32 +18,31 @@ function topLabels(classification: ClassificationSummary): string {
   return shown.length === 0 ? '—' : `${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}`;
 }
 
-/** Every run, newest first: a click opens it in the Classify page; it can be deleted. */
+interface ClassificationHistoryTableProps {
+  classifications: ClassificationSummary[];
+  /** Runs ticked for comparison; null when no dataset has two runs to compare. */
+  picked: ClassificationSummary[] | null;
+}
+
+/**
+ * Every run, newest first: a click opens it in the Classify page; it can be deleted, and
+ * ticked to compare with another run of its dataset.
+ */
 export function ClassificationHistoryTable({
   classifications,
-}: {
-  classifications: ClassificationSummary[];
-}) {
-  const selectClassification = useClassificationsStore((state) => state.selectClassification);
+  picked,
+}: ClassificationHistoryTableProps) {
   const remove = useClassificationsStore((state) => state.remove);
-  const clearFilter = usePredictionsStore((state) => state.clearFilter);
-  const selectPrediction = usePredictionsStore((state) => state.select);
-  const navigate = useNavigationStore((state) => state.navigate);
+  const forget = useComparisonStore((state) => state.forget);
+  const openRun = useOpenClassification();
   const [confirmingId, setConfirmingId] = useState<number | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
-
-  const openRun = (classification: ClassificationSummary) => {
-    selectClassification(classification.datasetId, classification.id);
-    // A run opens as it was stored: every sequence, none open.
-    clearFilter();
-    selectPrediction(null);
-    navigate('classify', classification.datasetId);
-  };
 
   const confirmDelete = async (classification: ClassificationSummary) => {
     const error = await remove(classification);
     setConfirmingId(null);
     setDeleteError(error ? `Could not delete run ${classification.id}: ${error}` : null);
+    if (!error) forget(classification.id);
   };
 
   return (
@@ -57,6 +57,11 @@ export function ClassificationHistoryTable({
           <caption className="visually-hidden">Classification runs</caption>
           <thead>
             <tr>
+              {picked && (
+                <th scope="col" className="pick-cell">
+                  <span className="visually-hidden">Compare</span>
+                </th>
+              )}
               <th scope="col">Run</th>
               <th scope="col">Dataset</th>
               <th scope="col">Model</th>
@@ -83,10 +88,17 @@ export function ClassificationHistoryTable({
             {classifications.map((classification) => (
               <tr
                 key={classification.id}
-                className="is-clickable"
+                className={`is-clickable${picked?.some((run) => run.id === classification.id) ? ' is-selected' : ''}`}
                 // The run's button is for keyboards; a click anywhere on the row does the same.
                 onClick={() => openRun(classification)}
               >
+                {picked && (
+                  <ComparePickCell
+                    classification={classification}
+                    picked={picked}
+                    classifications={classifications}
+                  />
+                )}
                 <th scope="row">
                   <button
                     type="button"

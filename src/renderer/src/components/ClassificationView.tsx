@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClassificationSummary } from '../../../shared/classify-types';
 import { useClassificationDetail } from '../hooks/useClassifications';
 import { usePredictionQuery } from '../hooks/usePredictionQuery';
@@ -27,6 +27,13 @@ export function ClassificationView({ classification }: { classification: Classif
   );
   const open = selected?.classificationId === classification.id ? selected.seqId : null;
   const filtered = Object.keys(query.filter).length > 0;
+  const splitRef = useRef<HTMLDivElement>(null);
+  // A run opened with a sequence chosen (from a comparison): its detail is below the summary.
+  const [openedWithSequence] = useState(open !== null);
+
+  useEffect(() => {
+    if (openedWithSequence) splitRef.current?.scrollIntoView({ block: 'start' });
+  }, [openedWithSequence]);
 
   // Every label the model knows: an unassigned sequence's most probable label may be one no
   // sequence was assigned.
@@ -68,7 +75,7 @@ export function ClassificationView({ classification }: { classification: Classif
           Could not load the predictions: {loadError}
         </p>
       )}
-      <div className={`split classify-split${open ? ' has-detail' : ''}`}>
+      <div ref={splitRef} className={`split classify-split${open ? ' has-detail' : ''}`}>
         <PredictionTable classification={classification} />
         {open ? (
           <aside className="side-panel">

@@ -40,7 +40,11 @@ export function ClassifyPage() {
               )}
             </div>
           </div>
-          {dataset && <ClassifyForm key={dataset.id} datasetId={dataset.id} busy={running} />}
+          {dataset && (
+            // Keys apart from the run view's: the two are siblings, and a dataset and a run
+            // can share a number.
+            <ClassifyForm key={`dataset-${dataset.id}`} datasetId={dataset.id} busy={running} />
+          )}
           {dataset && (
             <ClassifyRunStatus
               status={runStatus}
@@ -64,7 +68,7 @@ export function ClassifyPage() {
             </div>
           )}
           {classification && (
-            <ClassificationView key={classification.id} classification={classification} />
+            <ClassificationView key={`run-${classification.id}`} classification={classification} />
           )}
         </>
       )}
