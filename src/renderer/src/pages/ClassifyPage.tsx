@@ -1,13 +1,21 @@
 import { ClassificationRunSelect } from '../components/ClassificationRunSelect';
 import { ClassificationView } from '../components/ClassificationView';
 import { ClassifyForm } from '../components/ClassifyForm';
-import { ClassifyRunStatus } from '../components/ClassifyRunStatus';
+import { ChainedRunStatus, type ChainedRunWords } from '../components/ChainedRunStatus';
 import { DatasetSelect } from '../components/DatasetSelect';
 import { NoDatasets } from '../components/NoDatasets';
 import { useClassifications } from '../hooks/useClassifications';
 import { useClassifyRun } from '../hooks/useClassifyRun';
 import { useCurrentDataset } from '../hooks/useCurrentDataset';
 import { useClassifyStore } from '../stores/classify.store';
+
+const CLASSIFY_WORDS: ChainedRunWords = {
+  what: 'Classification',
+  running: 'Classifying…',
+  aligning: 'Aligning and checking QC first…',
+  alignmentNote:
+    "This dataset has no alignment against the model's reference yet: classification needs its QC verdicts and mutations, and starts when it is done.",
+};
 
 export function ClassifyPage() {
   const { datasets, status, dataset } = useCurrentDataset();
@@ -46,8 +54,11 @@ export function ClassifyPage() {
             <ClassifyForm key={`dataset-${dataset.id}`} datasetId={dataset.id} busy={running} />
           )}
           {dataset && (
-            <ClassifyRunStatus
-              status={runStatus}
+            <ChainedRunStatus
+              run={runStatus.run}
+              job={runStatus.job}
+              alignment={runStatus.alignment}
+              words={CLASSIFY_WORDS}
               onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
             />
           )}

@@ -2,7 +2,7 @@ import { ClusterExportButtons } from '../components/ClusterExportButtons';
 import { ClusteringRunsTable } from '../components/ClusteringRunsTable';
 import { ClusteringView } from '../components/ClusteringView';
 import { ClusterParamsForm } from '../components/ClusterParamsForm';
-import { ClusterRunStatus } from '../components/ClusterRunStatus';
+import { ChainedRunStatus, type ChainedRunWords } from '../components/ChainedRunStatus';
 import { DatasetSelect } from '../components/DatasetSelect';
 import { ExportMenu } from '../components/ExportMenu';
 import { NoDatasets } from '../components/NoDatasets';
@@ -10,6 +10,14 @@ import { useClusterings } from '../hooks/useClusterings';
 import { useCurrentDataset } from '../hooks/useCurrentDataset';
 import { useClustersStore } from '../stores/clusters.store';
 import { isFinished } from '../stores/jobs.store';
+
+const CLUSTER_WORDS: ChainedRunWords = {
+  what: 'Clustering',
+  running: 'Clustering…',
+  aligning: 'Aligning the sequences first…',
+  alignmentNote:
+    'This dataset has no alignment yet: the clustering needs one for its defining mutations and QC mix, and starts when it is done.',
+};
 
 export function ClustersPage() {
   const { datasets, status, dataset } = useCurrentDataset();
@@ -49,10 +57,11 @@ export function ClustersPage() {
             />
           )}
           {dataset && (
-            <ClusterRunStatus
+            <ChainedRunStatus
               run={run}
               job={job}
               alignment={alignment}
+              words={CLUSTER_WORDS}
               onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
             />
           )}

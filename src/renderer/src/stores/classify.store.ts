@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { PathogenDetection } from '../../../shared/classify-types';
 import { api, errorMessage } from '../api';
+import { cancelChainedRun, startChainedRun, type ChainedRun } from './chained-run';
 
 export type Detection =
   | { status: 'loading' }
@@ -18,15 +19,8 @@ export interface ClassifyChoice {
   modelId: number | null;
 }
 
-/** `starting` until the job exists; the job's own end is in the jobs store. */
-export interface ClassifyRun {
-  phase: 'starting' | 'tracking' | 'error';
-  jobId: string | null;
-  /** The alignment and QC the classification waits for (a dataset not yet analysed). */
-  alignmentJobId: string | null;
-  error: string | null;
-  cancelRequested: boolean;
-}
+/** The classification run of a dataset (it may wait for the dataset's alignment and QC). */
+export type ClassifyRun = ChainedRun;
 
 interface ClassifyState {
   detections: Record<number, Detection>;
@@ -73,41 +67,14 @@ export const useClassifyStore = create<ClassifyState>()((set, get) => ({
       },
     })),
 
-  async classify(datasetId, modelId) {
-    const setRun = (run: ClassifyRun) =>
-      set((state) => ({ runs: { ...state.runs, [datasetId]: run } }));
-    setRun({
-      phase: 'starting',
-      jobId: null,
-      alignmentJobId: null,
-      error: null,
-      cancelRequested: false,
-    });
-    try {
-      const { jobId, alignmentJobId } = await api.classifyDataset({ datasetId, modelId });
-      setRun({ phase: 'tracking', jobId, alignmentJobId, error: null, cancelRequested: false });
-    } catch (error) {
-      setRun({
-        phase: 'error',
-        jobId: null,
-        alignmentJobId: null,
-        error: errorMessage(error),
-        cancelRequested: false,
-      });
-    }
-  },
+  classify: (datasetId, modelId) =>
+    startChainedRun(
+      (run) => set((state) => ({ runs: { ...state.runs, [datasetId]: run } })),
+      () => api.classifyDataset({ datasetId, modelId }),
+    ),
 
-  async cancel(datasetId, waitedFor) {
-    const run = get().runs[datasetId];
-    if (!run?.jobId) return;
-    set((state) => ({ runs: { ...state.runs, [datasetId]: { ...run, cancelRequested: true } } }));
-    try {
-      // The alignment first: the classification waits for it and would otherwise go on waiting.
-      for (const jobId of [...waitedFor, run.jobId]) await api.cancelJob({ jobId });
-    } catch (error) {
-      set((state) => ({
-        runs: { ...state.runs, [datasetId]: { ...run, error: errorMessage(error) } },
-      }));
-    }
-  },
+  cancel: (datasetId, waitedFor) =>
+    cancelChainedRun(get().runs[datasetId], waitedFor, (run) =>
+      set((state) => ({ runs: { ...state.runs, [datasetId]: run } })),
+    ),
 }));

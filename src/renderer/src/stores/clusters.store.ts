@@ -6,18 +6,12 @@ import { create } from 'zustand';
 import type { ClusterParamsInput } from '../../../shared/cluster-schemas';
 import type { ClusteringSummary } from '../../../shared/cluster-types';
 import { api, errorMessage } from '../api';
+import { cancelChainedRun, startChainedRun, type ChainedRun } from './chained-run';
 
 type LoadStatus = 'loading' | 'ready' | 'error';
 
-/** `starting` until the job exists; the job's own end is in the jobs store. */
-export interface ClusterRun {
-  phase: 'starting' | 'tracking' | 'error';
-  jobId: string | null;
-  /** The alignment the clustering waits for (a dataset not yet analysed). */
-  alignmentJobId: string | null;
-  error: string | null;
-  cancelRequested: boolean;
-}
+/** The clustering run of a dataset (it may wait for the dataset's alignment). */
+export type ClusterRun = ChainedRun;
 
 interface ClustersState {
   /** Newest first, by dataset id. */
@@ -71,43 +65,16 @@ export const useClustersStore = create<ClustersState>()((set, get) => ({
   selectClustering: (datasetId, clusteringId) =>
     set((state) => ({ selected: { ...state.selected, [datasetId]: clusteringId } })),
 
-  async cluster(datasetId, params) {
-    const setRun = (run: ClusterRun) =>
-      set((state) => ({ runs: { ...state.runs, [datasetId]: run } }));
-    setRun({
-      phase: 'starting',
-      jobId: null,
-      alignmentJobId: null,
-      error: null,
-      cancelRequested: false,
-    });
-    try {
-      const { jobId, alignmentJobId } = await api.clusterDataset({ datasetId, params });
-      setRun({ phase: 'tracking', jobId, alignmentJobId, error: null, cancelRequested: false });
-    } catch (error) {
-      setRun({
-        phase: 'error',
-        jobId: null,
-        alignmentJobId: null,
-        error: errorMessage(error),
-        cancelRequested: false,
-      });
-    }
-  },
+  cluster: (datasetId, params) =>
+    startChainedRun(
+      (run) => set((state) => ({ runs: { ...state.runs, [datasetId]: run } })),
+      () => api.clusterDataset({ datasetId, params }),
+    ),
 
-  async cancel(datasetId, waitedFor) {
-    const run = get().runs[datasetId];
-    if (!run?.jobId) return;
-    set((state) => ({ runs: { ...state.runs, [datasetId]: { ...run, cancelRequested: true } } }));
-    try {
-      // The alignment first: the clustering waits for it and would otherwise go on waiting.
-      for (const jobId of [...waitedFor, run.jobId]) await api.cancelJob({ jobId });
-    } catch (error) {
-      set((state) => ({
-        runs: { ...state.runs, [datasetId]: { ...run, error: errorMessage(error) } },
-      }));
-    }
-  },
+  cancel: (datasetId, waitedFor) =>
+    cancelChainedRun(get().runs[datasetId], waitedFor, (run) =>
+      set((state) => ({ runs: { ...state.runs, [datasetId]: run } })),
+    ),
 
   async remove(clustering) {
     try {

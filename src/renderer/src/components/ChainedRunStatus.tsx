@@ -1,24 +1,36 @@
 import type { JobSnapshot } from '../../../shared/types';
-import type { ClusterRun } from '../stores/clusters.store';
+import type { ChainedRun } from '../stores/chained-run';
 import { isFinished } from '../stores/jobs.store';
 import { JobOutcomeNotice } from './JobOutcomeNotice';
 import { JobProgressView } from './JobProgressView';
 import { Notice } from './Notice';
 
-interface ClusterRunStatusProps {
-  run: ClusterRun | null;
+/** How the page names its run. */
+export interface ChainedRunWords {
+  what: 'Clustering' | 'Classification';
+  /** Heading while the job itself runs. */
+  running: string;
+  /** Heading while the alignment it waits for runs. */
+  aligning: string;
+  /** Why it waits for that alignment. */
+  alignmentNote: string;
+}
+
+interface ChainedRunStatusProps {
+  run: ChainedRun | null;
   job: JobSnapshot | null;
-  /** The alignment the clustering waits for, while it runs. */
+  /** The alignment the job waits for, while it runs. */
   alignment: JobSnapshot | null;
+  words: ChainedRunWords;
   onCancel(): void;
 }
 
-/** The dataset's latest clustering run: progress while it runs, then how it ended if not plainly. */
-export function ClusterRunStatus({ run, job, alignment, onCancel }: ClusterRunStatusProps) {
+/** The dataset's latest run: progress while it runs, then how it ended if not plainly. */
+export function ChainedRunStatus({ run, job, alignment, words, onCancel }: ChainedRunStatusProps) {
   if (!run) return null;
   if (run.phase === 'error') {
     return (
-      <Notice tone="error" title="Could not start the clustering">
+      <Notice tone="error" title={`Could not start the ${words.what.toLowerCase()}`}>
         <p>{run.error}</p>
       </Notice>
     );
@@ -26,9 +38,9 @@ export function ClusterRunStatus({ run, job, alignment, onCancel }: ClusterRunSt
   if (run.phase === 'starting' || !job || !isFinished(job)) {
     const shown = alignment ?? job;
     return (
-      <section className="card stack" aria-label="Clustering progress">
+      <section className="card stack" aria-label={`${words.what} progress`}>
         <div className="row row-between">
-          <h2>{alignment ? 'Aligning the sequences first…' : 'Clustering…'}</h2>
+          <h2>{alignment ? words.aligning : words.running}</h2>
           <button
             type="button"
             className="button button-danger"
@@ -38,16 +50,11 @@ export function ClusterRunStatus({ run, job, alignment, onCancel }: ClusterRunSt
             {run.cancelRequested ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>
-        {alignment && (
-          <p className="muted small">
-            This dataset has no alignment yet: the clustering needs one for its defining mutations
-            and QC mix, and starts when it is done.
-          </p>
-        )}
+        {alignment && <p className="muted small">{words.alignmentNote}</p>}
         {shown ? <JobProgressView job={shown} /> : <p className="muted">Starting…</p>}
         {run.error && <p className="error-text">{run.error}</p>}
       </section>
     );
   }
-  return <JobOutcomeNotice job={job} what="Clustering" />;
+  return <JobOutcomeNotice job={job} what={words.what} />;
 }
