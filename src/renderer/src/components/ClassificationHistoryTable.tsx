@@ -6,6 +6,7 @@ import { formatCount, formatDate, formatDuration, formatPercent } from '../lib/f
 import { useClassificationsStore } from '../stores/classifications.store';
 import { useComparisonStore } from '../stores/comparison.store';
 import { ComparePickCell } from './ComparePickCell';
+import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 /** Labels shown per run; the rest are counted. */
 const TOP_LABELS = 3;
@@ -130,37 +131,13 @@ export function ClassificationHistoryTable({
                 <td>{formatDate(classification.createdAt)}</td>
                 <td className="numeric">{formatDuration(classification.durationMs)}</td>
                 <td className="actions" onClick={(event) => event.stopPropagation()}>
-                  {confirmingId === classification.id ? (
-                    <span
-                      className="row"
-                      role="group"
-                      aria-label={`Confirm deleting run ${classification.id}`}
-                    >
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        onClick={() => void confirmDelete(classification)}
-                      >
-                        Confirm delete
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setConfirmingId(null)}
-                      >
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      aria-label={`Delete run ${classification.id}`}
-                      onClick={() => setConfirmingId(classification.id)}
-                    >
-                      Delete
-                    </button>
-                  )}
+                  <ConfirmDeleteButton
+                    what={`run ${classification.id}`}
+                    confirming={confirmingId === classification.id}
+                    onRequest={() => setConfirmingId(classification.id)}
+                    onConfirm={() => void confirmDelete(classification)}
+                    onKeep={() => setConfirmingId(null)}
+                  />
                 </td>
               </tr>
             ))}

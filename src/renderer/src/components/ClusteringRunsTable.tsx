@@ -5,6 +5,7 @@ import { describeEmbedding, describeFeatures, describeMethod } from '../lib/clus
 import { formatCount, formatDate } from '../lib/format';
 import { useClusterResultsStore } from '../stores/cluster-results.store';
 import { useClustersStore } from '../stores/clusters.store';
+import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 interface ClusteringRunsTableProps {
   clusterings: ClusteringSummary[];
@@ -109,37 +110,13 @@ export function ClusteringRunsTable({ clusterings, selectedId }: ClusteringRunsT
                   </td>
                 ))}
                 <td className="actions">
-                  {confirmingId === clustering.id ? (
-                    <span
-                      className="row"
-                      role="group"
-                      aria-label={`Confirm deleting run ${clustering.id}`}
-                    >
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        onClick={() => void confirmDelete(clustering)}
-                      >
-                        Confirm delete
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setConfirmingId(null)}
-                      >
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      aria-label={`Delete run ${clustering.id}`}
-                      onClick={() => setConfirmingId(clustering.id)}
-                    >
-                      Delete
-                    </button>
-                  )}
+                  <ConfirmDeleteButton
+                    what={`run ${clustering.id}`}
+                    confirming={confirmingId === clustering.id}
+                    onRequest={() => setConfirmingId(clustering.id)}
+                    onConfirm={() => void confirmDelete(clustering)}
+                    onKeep={() => setConfirmingId(null)}
+                  />
                 </td>
               </tr>
             ))}
