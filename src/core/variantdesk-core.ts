@@ -77,7 +77,9 @@ export class VariantDeskCore {
     });
     this.clusterings = new ClusteringService(this.db);
     this.models = new ModelRegistry(this.db, dataDir);
-    this.models.registerBundled(modelDirs);
+    // A shipped bundle that fails verification is left out, with its reason, not fatal.
+    for (const reason of this.models.registerBundled(modelDirs).refused)
+      console.warn(`VariantDesk: a shipped model was not registered: ${reason}`);
     this.classifications = new ClassificationService(this.db);
     this.classifiers = new ClassifierCache((modelId) => {
       const model = this.models.get(modelId);

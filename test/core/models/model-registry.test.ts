@@ -122,6 +122,23 @@ describe('the model registry', () => {
     }
   }, 60_000);
 
+  it('opens with a corrupt shipped bundle left out and the others registered', async () => {
+    const shipped = tempDir();
+    writeFileSync(join(shipped, 'broken.zip'), 'not a zip');
+    writeFileSync(join(shipped, 'rsv-a-clade.zip'), readFileSync(join(MODELS, 'rsv-a-clade.zip')));
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const other = new VariantDeskCore(join(tempDir(), 'data'), [shipped]);
+      expect((await other.call('listModels', {})).map((m) => m.name)).toEqual(['rsv-a-clade']);
+      await other.close();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual([expect.stringMatching(/not registered: .*broken\.zip: not a zip/)]);
+  });
+
   it('names what is missing when a pathogen has no model', async () => {
     const empty = new VariantDeskCore(join(tempDir(), 'empty'), []);
     try {
