@@ -164,9 +164,9 @@ held out whole, so they estimate accuracy on lineages the model has not seen. SA
 are one per Pango lineage and are grouped by subtree (the first three levels of the name, so
 a lineage is held out with its descendants and close relatives); RSV-A and flu tips (many per clade) are grouped as near-identical tips (within 2
 mismatches). The family and parameters are chosen by macro-F1 among nearest exemplar, random
-forest, softmax regression, MLP and blends of two families; the temperature and the
-confidence threshold (accuracy >= 0.98 among assigned) are fitted on the same out-of-fold
-predictions. Accuracy and macro-F1 count every genome; coverage is the share at or above the
+forest (nearest exemplar with clade-defining sites weighted or not), softmax regression, MLP
+and blends of two families; the temperature (the one with the lowest ECE) and the confidence
+threshold (accuracy >= 0.98 among assigned) are fitted on the same out-of-fold predictions. Accuracy and macro-F1 count every genome; coverage is the share at or above the
 threshold, and "accuracy assigned" the accuracy among those.
 
 | pathogen | genomes | chosen model | accuracy | macro-F1 | ECE | threshold | coverage | accuracy assigned | size |

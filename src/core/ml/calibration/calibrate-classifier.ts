@@ -36,12 +36,47 @@ export const calibrationSchema = z.object({
 export type Calibration = z.infer<typeof calibrationSchema>;
 
 export interface CalibrateOptions extends TemperatureFitOptions {
+  /**
+   * What the temperature minimizes on the held-out rows: the negative log-likelihood
+   * (`nll`, the usual fit) or the expected calibration error of the top label (`ece`, a
+   * grid over ln T in [-2, 2] that includes T = 1, so it never ends worse than uncalibrated).
+   * Default `nll`.
+   */
+  objective?: 'nll' | 'ece';
   /** Default 0.95. */
   targetAccuracy?: number;
   /** Default 0. */
   minCoverage?: number;
   /** Bins of the ECE before and after. Default 15. */
   calibrationBins?: number;
+}
+
+/** Grid steps of ln T over [-2, 2] (T = 1 is one of them). */
+const ECE_GRID_STEPS = 80;
+
+/** The temperature of the grid with the lowest ECE; ties go to the one closest to 1. */
+function fitTemperatureByEce(
+  logits: ArrayLike<number>,
+  correct: Uint8Array,
+  numClasses: number,
+  bins: number,
+): number {
+  let best = { temperature: 1, ece: Infinity, distance: Infinity };
+  for (let step = 0; step <= ECE_GRID_STEPS; step++) {
+    const logT = -2 + (4 * step) / ECE_GRID_STEPS;
+    const temperature = Math.exp(logT);
+    const confidence = maxProbabilities(
+      applyTemperature(logits, numClasses, temperature),
+      numClasses,
+    );
+    const { ece } = reliabilityCurve(confidence, correct, bins);
+    if (
+      ece < best.ece - 1e-12 ||
+      (Math.abs(ece - best.ece) <= 1e-12 && Math.abs(logT) < best.distance)
+    )
+      best = { temperature, ece, distance: Math.abs(logT) };
+  }
+  return best.temperature;
 }
 
 /**
@@ -64,7 +99,10 @@ export function calibrateClassifier(
   const predicted = argmaxLabels(logits, numClasses);
   const correct = Uint8Array.from(predicted, (label, i) => (label === labels[i] ? 1 : 0));
   const before = applyTemperature(logits, numClasses, 1);
-  const temperature = fitTemperature(logits, labels, numClasses, options);
+  const temperature =
+    options.objective === 'ece'
+      ? fitTemperatureByEce(logits, correct, numClasses, bins)
+      : fitTemperature(logits, labels, numClasses, options);
   const after = applyTemperature(logits, numClasses, temperature);
   const confidence = maxProbabilities(after, numClasses);
   const choice = chooseConfidenceThreshold(confidence, correct, { targetAccuracy, minCoverage });

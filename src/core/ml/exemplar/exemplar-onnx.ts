@@ -24,9 +24,12 @@ export const EXEMPLAR_OPSETS: Opset[] = [{ domain: '', version: 17 }];
 const UINT8 = 2; // TensorProto.DataType
 const FLOAT = 1;
 
-/** E^T (one-hot, [positions*width, m]) and Ke^T ([positions, m]) as uint8. */
+/**
+ * E^T (one-hot, [positions*width, m]) and Ke^T ([positions, m]) as uint8, each 1 scaled by its
+ * position's site weight: the products then count weighted matches and known sites.
+ */
 function exemplarMatrices(set: ExemplarSet): { oneHotT: Uint8Array; knownT: Uint8Array } {
-  const { positions, width, codes } = set;
+  const { positions, width, codes, siteWeights } = set;
   const m = set.labels.length;
   const oneHotT = new Uint8Array(positions * width * m);
   const knownT = new Uint8Array(positions * m);
@@ -34,8 +37,9 @@ function exemplarMatrices(set: ExemplarSet): { oneHotT: Uint8Array; knownT: Uint
     for (let p = 0; p < positions; p++) {
       const code = codes[e * positions + p]!;
       if (!isKnown(code, width)) continue;
-      knownT[p * m + e] = 1;
-      oneHotT[(p * width + code - 1) * m + e] = 1;
+      const weight = siteWeights ? siteWeights[p]! : 1;
+      knownT[p * m + e] = weight;
+      oneHotT[(p * width + code - 1) * m + e] = weight;
     }
   return { oneHotT, knownT };
 }

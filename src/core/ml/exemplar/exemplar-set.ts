@@ -11,6 +11,12 @@ export interface ExemplarSet {
   labels: Int32Array;
   nClasses: number;
   width: AlleleWidth;
+  /**
+   * Weight of a mismatch at each position (1..255; all 1 when absent): clade-defining sites
+   * weigh more, so a genome is placed by the mutations that define clades rather than by
+   * private ones.
+   */
+  siteWeights?: Uint8Array;
 }
 
 /**
@@ -38,6 +44,14 @@ export function assertExemplarSet(set: ExemplarSet): void {
   for (const label of set.labels)
     if (!Number.isInteger(label) || label < 0 || label >= set.nClasses)
       throw new InvalidInputError(`exemplar label ${label} is not in 0..${set.nClasses - 1}`);
+  if (set.siteWeights) {
+    if (set.siteWeights.length !== set.positions)
+      throw new InvalidInputError(
+        `site weights hold ${set.siteWeights.length} values, expected ${set.positions}`,
+      );
+    if (set.siteWeights.some((w) => w === 0))
+      throw new InvalidInputError('site weights must be 1..255');
+  }
 }
 
 /** Vote options with defaults (k 5, exp weighting, tau 1 or 0.001 when normalized). */

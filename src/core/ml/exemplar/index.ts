@@ -16,3 +16,4 @@ export {
 } from './nearest-exemplars';
 export { detectRecombinant, type RecombinantCall, type RecombinantOptions } from './recombinant';
 export { mismatchCount, selectExemplars, subsetExemplars } from './select-exemplars';
+export { cladeDefiningSites, definingSiteWeights } from './defining-sites';

@@ -23,7 +23,8 @@ export interface ExemplarPrediction {
 
 /**
  * N-aware distance from one query (codes) to every exemplar: mismatches among positions known
- * in both, optionally divided by how many there are (at least 1).
+ * in both (each counted with its site weight), optionally divided by how many there are (at
+ * least 1, weighted alike).
  */
 export function exemplarDistances(
   set: ExemplarSet,
@@ -31,7 +32,7 @@ export function exemplarDistances(
   normalize: boolean,
   out = new Float32Array(set.labels.length),
 ): Float32Array {
-  const { positions, codes, width } = set;
+  const { positions, codes, width, siteWeights } = set;
   for (let e = 0; e < set.labels.length; e++) {
     let known = 0;
     let mismatches = 0;
@@ -40,8 +41,9 @@ export function exemplarDistances(
       const a = query[p]!;
       const b = codes[row + p]!;
       if (!isKnown(a, width) || !isKnown(b, width)) continue;
-      known++;
-      if (a !== b) mismatches++;
+      const weight = siteWeights ? siteWeights[p]! : 1;
+      known += weight;
+      if (a !== b) mismatches += weight;
     }
     out[e] = normalize ? Math.fround(mismatches / Math.max(known, 1)) : mismatches;
   }

@@ -32,7 +32,7 @@ export function candidateName(candidate: Candidate): string {
 
 /** Grid search tries every combination. Epoch counts are caps: training stops early. */
 export const GRID_SPACE: Record<ModelFamily, GridSpace> = {
-  exemplar: { k: [1, 3, 5], tau: [1] },
+  exemplar: { k: [1, 3, 5], tau: [1], siteWeight: [1, 5] },
   'random-forest': { nTrees: [40], maxFeatures: ['sqrt', 0.05], minSamplesLeaf: [1] },
   softmax: { l2: [1e-4, 1e-3], epochs: [20] },
   mlp: { hiddenUnits: [64], dropout: [0.1], l2: [1e-4], epochs: [20] },
@@ -40,7 +40,11 @@ export const GRID_SPACE: Record<ModelFamily, GridSpace> = {
 
 /** Random search draws `draws` settings per family from these. */
 export const RANDOM_SPACE: Record<ModelFamily, RandomSpace> = {
-  exemplar: { k: { kind: 'int', low: 1, high: 7 }, tau: { kind: 'loguniform', low: 0.5, high: 4 } },
+  exemplar: {
+    k: { kind: 'int', low: 1, high: 7 },
+    tau: { kind: 'loguniform', low: 0.5, high: 4 },
+    siteWeight: { kind: 'int', low: 1, high: 8 },
+  },
   'random-forest': {
     nTrees: [40],
     maxFeatures: ['sqrt', 0.05, 0.1],

@@ -2,7 +2,13 @@
  * Fits one candidate on a subset of the training rows and serializes it as an ONNX model
  * that reads the allele features (input `features`) and writes `probabilities`.
  */
-import { exemplarClassifierToOnnx, subsetExemplars, type ExemplarSet } from '../exemplar';
+import {
+  cladeDefiningSites,
+  definingSiteWeights,
+  exemplarClassifierToOnnx,
+  subsetExemplars,
+  type ExemplarSet,
+} from '../exemplar';
 import { forestToOnnx, trainRandomForest } from '../forest';
 import { toInferenceModel } from '../linear/inference-graph';
 import { trainMlp, trainSoftmax } from '../linear/train-linear';
@@ -77,8 +83,20 @@ export async function fitCandidate(
     const set = exemplarSetOf(data, rows);
     const k = Math.min(Number(candidate.params.k ?? 3), set.labels.length);
     const tau = Number(candidate.params.tau ?? 1);
+    const siteWeight = Number(candidate.params.siteWeight ?? 1);
+    let definingSites = 0;
+    if (siteWeight > 1) {
+      // Learned from this fit's rows only, so cross-validation measures it honestly.
+      const { codes, positions } = data.alleles;
+      const defining = cladeDefiningSites(codes, positions, data.labels, numClasses, rows);
+      set.siteWeights = definingSiteWeights(defining, siteWeight);
+      definingSites = defining.reduce((n, d) => n + d, 0);
+    }
     const bytes = exemplarClassifierToOnnx(set, { k, weighting: 'exp', tau });
-    return { bytes: wrap(bytes), details: { exemplars: set.labels.length, k } };
+    return {
+      bytes: wrap(bytes),
+      details: { exemplars: set.labels.length, k, ...(siteWeight > 1 && { definingSites }) },
+    };
   }
   const matrix = selectRows(data.alleles.features, rows);
   const labels = Int32Array.from(rows, (row) => data.labels[row]!);

@@ -78,6 +78,7 @@ export async function trainClassifier(
   const logits = Float32Array.from(choice.outOfFold, (p) => Math.log(Math.max(p, MIN_PROBABILITY)));
   const calibration = calibrateClassifier(logits, data.labels, data.numClasses, {
     targetAccuracy: options.targetAccuracy ?? 0.98,
+    objective: 'ece',
   });
   const calibrated = applyTemperature(logits, data.numClasses, calibration.temperature);
   const declined = declinedBelow(calibrated, data.numClasses, calibration.threshold);

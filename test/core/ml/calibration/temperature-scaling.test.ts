@@ -89,4 +89,17 @@ describe('calibrateClassifier', () => {
     expect(calibration.validation.coverage).toBeLessThan(1);
     expect(calibration.validation.coverageMet).toBe(calibration.validation.coverage >= 0.1);
   });
+
+  it('can fit T by the calibration error instead, never ending worse than uncalibrated', () => {
+    const { logits, labels } = calibratedSample(4000, 4);
+    const overconfident = logits.map((z) => 2 * z);
+    const byEce = calibrateClassifier(overconfident, labels, classes, { objective: 'ece' });
+    expect(byEce.temperature).toBeGreaterThan(1.4);
+    expect(byEce.temperature).toBeLessThan(2.8);
+    expect(byEce.validation.eceAfter).toBeLessThan(byEce.validation.eceBefore / 2);
+    // Calibrated logits: T stays at 1 or its neighbours on the grid.
+    const calibrated = calibrateClassifier(logits, labels, classes, { objective: 'ece' });
+    expect(calibrated.validation.eceAfter).toBeLessThanOrEqual(calibrated.validation.eceBefore);
+    expect(Math.abs(Math.log(calibrated.temperature))).toBeLessThan(0.3);
+  });
 });

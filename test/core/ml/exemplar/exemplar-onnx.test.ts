@@ -23,17 +23,22 @@ function randomSet(width: 4 | 5, seed: number): { set: ExemplarSet; queries: Uin
   return { set: { positions, codes, labels, nClasses: 3, width }, queries };
 }
 
-const variants: [4 | 5, ExemplarVoteOptions][] = [
+const variants: [4 | 5, ExemplarVoteOptions & { siteWeights?: boolean }][] = [
   [5, { k: 5 }],
   [5, { k: 7, normalize: true }],
   [4, { k: 3, weighting: 'inverse' }],
   [4, { k: 1, tau: 2 }],
+  [4, { k: 3, siteWeights: true }],
+  [5, { k: 5, normalize: true, siteWeights: true }],
 ];
 
 describe('exemplarClassifierToOnnx', () => {
   for (const [width, options] of variants) {
     it(`matches the TypeScript reference (width ${width}, ${JSON.stringify(options)})`, async () => {
       const { set, queries } = randomSet(width, width * 10 + (options.k ?? 0));
+      // Clade-defining sites weigh 5 (every third position here).
+      if (options.siteWeights)
+        set.siteWeights = Uint8Array.from({ length: set.positions }, (_, p) => (p % 3 ? 1 : 5));
       const matrix = oneHotAlleles(queries, 9, set.positions, width);
       const session = await createSession(exemplarClassifierToOnnx(set, options));
       const out = await session.run({

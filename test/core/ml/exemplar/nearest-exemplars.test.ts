@@ -37,6 +37,14 @@ describe('exemplarDistances', () => {
     expect(Array.from(exemplarDistances(set(4), query, false))).toEqual([1, 0, 1]);
   });
 
+  it('weighs a mismatch at a clade-defining site by its weight', () => {
+    const query = encodeAlleleCodes(['NCGTT']).codes;
+    const weighted = { ...set(5), siteWeights: Uint8Array.from([1, 1, 1, 1, 4]) };
+    // Exemplar 0 differs at the last site only, exemplar 2 there and at the gap.
+    expect(Array.from(exemplarDistances(weighted, query, false))).toEqual([4, 0, 5]);
+    expect(exemplarDistances(weighted, query, true)[0]).toBeCloseTo(4 / 7, 6);
+  });
+
   it('normalizes by the positions known in both', () => {
     const query = encodeAlleleCodes(['NCGTT']).codes;
     const d = exemplarDistances(set(5), query, true);
