@@ -5,8 +5,8 @@
  */
 import type { QcVerdict } from '../../shared/analysis-types';
 import type {
+  ClassificationSummary,
   ConfidenceBin,
-  LabelCount,
   Prediction,
   PredictionRow,
   UnassignedReason,
@@ -43,14 +43,15 @@ export function toPredictionRow(
   };
 }
 
-export interface RunTotals {
-  sequenceCount: number;
-  assignedCount: number;
-  unassignedCount: number;
-  unassignedByReason: Record<UnassignedReason, number>;
-  recombinantCount: number;
-  labelCounts: LabelCount[];
-}
+export type RunTotals = Pick<
+  ClassificationSummary,
+  | 'sequenceCount'
+  | 'assignedCount'
+  | 'unassignedCount'
+  | 'unassignedByReason'
+  | 'recombinantCount'
+  | 'labelCounts'
+>;
 
 /** Counts over a run's rows; labels most frequent first (ties by name). */
 export function summarizeRows(rows: readonly PredictionRow[]): RunTotals {
