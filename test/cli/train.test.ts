@@ -51,7 +51,9 @@ describe('variantdesk train', () => {
       { maxBuffer: 16 * 1024 * 1024 },
     );
     expect(stderr).toMatch(/Training on 90 labeled genomes of dataset #1 \(sars-cov-2\)/);
-    expect(stderr).toMatch(/exemplar\(k=1,tau=1\) \[1\/3\] fold 1\/3/);
+    expect(stderr).toMatch(/exemplar\(k=1,tau=1,siteWeight=1\) \[1\/6\] fold 1\/3/);
+    // Clade-defining sites weighted x5 is a grid choice of its own.
+    expect(stderr).toMatch(/exemplar\(k=1,tau=1,siteWeight=5\) \[2\/6\] fold 1\/3/);
     expect(stdout).toMatch(/chosen by macroF1: exemplar/);
     expect(stdout).toMatch(/cross-validated: accuracy 0\.\d{4}, macro-F1/);
     expect(stdout).toContain(`Wrote ${out}`);
