@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { ClassificationSummary } from '../../../shared/classify-types';
 import { useOpenClassification } from '../hooks/useOpenClassification';
+import { useRunDeletion } from '../hooks/useRunDeletion';
 import { modelName } from '../lib/classify-labels';
 import { formatCount, formatDate, formatDuration, formatPercent } from '../lib/format';
 import { useClassificationsStore } from '../stores/classifications.store';
@@ -36,15 +36,10 @@ export function ClassificationHistoryTable({
   const remove = useClassificationsStore((state) => state.remove);
   const forget = useComparisonStore((state) => state.forget);
   const openRun = useOpenClassification();
-  const [confirmingId, setConfirmingId] = useState<number | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-
-  const confirmDelete = async (classification: ClassificationSummary) => {
-    const error = await remove(classification);
-    setConfirmingId(null);
-    setDeleteError(error ? `Could not delete run ${classification.id}: ${error}` : null);
-    if (!error) forget(classification.id);
-  };
+  const { confirmingId, setConfirmingId, deleteError, confirmDelete } = useRunDeletion(
+    remove,
+    forget,
+  );
 
   return (
     <div className="stack-tight">

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ClusteringSummary } from '../../../shared/cluster-types';
+import { useRunDeletion } from '../hooks/useRunDeletion';
 import { bestRun, formatMetric } from '../lib/cluster-metrics';
 import { describeEmbedding, describeFeatures, describeMethod } from '../lib/cluster-params';
 import { formatCount, formatDate } from '../lib/format';
@@ -23,18 +23,13 @@ export function ClusteringRunsTable({ clusterings, selectedId }: ClusteringRunsT
   const selectClustering = useClustersStore((state) => state.selectClustering);
   const remove = useClustersStore((state) => state.remove);
   const forget = useClusterResultsStore((state) => state.forget);
-  const [confirmingId, setConfirmingId] = useState<number | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const { confirmingId, setConfirmingId, deleteError, confirmDelete } = useRunDeletion(
+    remove,
+    forget,
+  );
   const best = Object.fromEntries(
     metricColumns.map(({ key }) => [key, bestRun(clusterings, key)]),
   ) as Record<(typeof metricColumns)[number]['key'], number | null>;
-
-  const confirmDelete = async (clustering: ClusteringSummary) => {
-    const error = await remove(clustering);
-    setConfirmingId(null);
-    setDeleteError(error ? `Could not delete run ${clustering.id}: ${error}` : null);
-    if (!error) forget(clustering.id);
-  };
 
   return (
     <div className="stack-tight">

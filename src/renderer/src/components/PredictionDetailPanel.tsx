@@ -6,6 +6,7 @@ import { ConfidenceBar } from './ConfidenceBar';
 import { Notice } from './Notice';
 import { SequenceResultView } from './SequenceResultView';
 import { StatusBadge } from './StatusBadge';
+import { DetailPanelHeader } from './DetailPanelHeader';
 
 interface PredictionDetailPanelProps {
   classification: ClassificationSummary;
@@ -27,19 +28,7 @@ export function PredictionDetailPanel({
 
   return (
     <section className="detail stack-tight" aria-label={`Prediction ${seqId}`}>
-      <div className="detail-header">
-        <h2 className="mono detail-title" title={seqId}>
-          {seqId}
-        </h2>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          aria-label={`Close ${seqId}`}
-          onClick={onClose}
-        >
-          ✕
-        </button>
-      </div>
+      <DetailPanelHeader seqId={seqId} onClose={onClose} />
       {error && (
         <p className="error-text" role="alert">
           Could not load {seqId}: {error}

@@ -1,3 +1,4 @@
+import { DetailPanelHeader } from './DetailPanelHeader';
 import { SequenceResultView } from './SequenceResultView';
 
 interface SequenceDetailPanelProps {
@@ -19,19 +20,7 @@ export function SequenceDetailPanel({
 }: SequenceDetailPanelProps) {
   return (
     <section className="detail stack-tight" aria-label={`Sequence ${seqId}`}>
-      <div className="detail-header">
-        <h2 className="mono detail-title" title={seqId}>
-          {seqId}
-        </h2>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          aria-label={`Close ${seqId}`}
-          onClick={onClose}
-        >
-          ✕
-        </button>
-      </div>
+      <DetailPanelHeader seqId={seqId} onClose={onClose} />
       <SequenceResultView
         analysisId={analysisId}
         seqId={seqId}
