@@ -3,10 +3,10 @@ import { usePredictionDetail } from '../hooks/usePredictionDetail';
 import { explainReason, formatConfidence, formatDistance, modelName } from '../lib/classify-labels';
 import { formatCount } from '../lib/format';
 import { ConfidenceBar } from './ConfidenceBar';
+import { DetailPanelHeader } from './DetailPanelHeader';
 import { Notice } from './Notice';
 import { SequenceResultView } from './SequenceResultView';
 import { StatusBadge } from './StatusBadge';
-import { DetailPanelHeader } from './DetailPanelHeader';
 
 interface PredictionDetailPanelProps {
   classification: ClassificationSummary;
