@@ -141,8 +141,13 @@ export class ClassificationService {
 
   get(classificationId: number): ClassificationDetail {
     const summary = this.summary(classificationId);
+    // One read serves the histogram and the QC counts.
     const values = this.db
-      .select({ confidence: predictions.confidence, status: predictions.status })
+      .select({
+        confidence: predictions.confidence,
+        status: predictions.status,
+        verdict: predictions.qcVerdict,
+      })
       .from(predictions)
       .where(eq(predictions.classificationId, classificationId))
       .all();
@@ -153,13 +158,7 @@ export class ClassificationService {
       failed: 0,
       none: 0,
     };
-    for (const { verdict, n } of this.db
-      .select({ verdict: predictions.qcVerdict, n: count() })
-      .from(predictions)
-      .where(eq(predictions.classificationId, classificationId))
-      .groupBy(predictions.qcVerdict)
-      .all())
-      qcCounts[(verdict ?? 'none') as keyof typeof qcCounts] += n;
+    for (const { verdict } of values) qcCounts[(verdict ?? 'none') as keyof typeof qcCounts] += 1;
     return { ...summary, confidenceHistogram: confidenceHistogram(values), qcCounts };
   }
 
