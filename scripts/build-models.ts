@@ -14,11 +14,10 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseLabeledRows } from '../src/core/reference/labeled-mutations';
+import { parseLabeledRows, type LabeledRow } from '../src/core/reference/labeled-mutations';
 import { parseReferenceFasta } from '../src/core/reference/reference-fasta';
-import { tipGenome } from '../src/core/reference/tip-genomes';
 import {
-  pangoSubtreeGroup,
+  tipTrainingGenomes,
   trainClassifier,
   type LabeledGenome,
   type TrainingReport,
@@ -47,34 +46,30 @@ const toolVersion = (
 ).version;
 
 /**
- * SARS-CoV-2 tips are one per Pango lineage: each is held out with its subtree (the first 3
- * levels of its name: descendants and close relatives). RSV-A and flu have many tips per
- * clade: groups of near-identical tips.
+ * Cross-validation holds out whole lineages, as the independent evaluation of the tips
+ * holds out tips: SARS-CoV-2 tips are one per Pango lineage, so a lineage is a tip with its
+ * copies; RSV-A and flu have many tips per clade: groups of near-identical tips (derived).
+ * `bench/train/holdout.ts --grouping subtree` measures the harsher alternative of holding
+ * out whole Pango subtrees.
  */
 function trainingGenomes(id: string): { genomes: LabeledGenome[]; mutations: Map<string, string> } {
   const dir = join(root, 'resources', 'pathogens', id);
   const fasta = join(dir, 'reference.fasta');
   const reference = parseReferenceFasta(readFileSync(fasta, 'utf8'), fasta).sequence;
-  const rows = parseLabeledRows(readFileSync(join(dir, 'labeled.tsv'), 'utf8')).filter(
-    (row) => row.clade !== '' && row.clade !== 'unassigned',
+  const rows = parseLabeledRows(readFileSync(join(dir, 'labeled.tsv'), 'utf8'));
+  const genomes = tipTrainingGenomes(reference, rows, {
+    copies,
+    seed,
+    nFraction: N_FRACTION,
+    privateMutations: PRIVATE_MUTATIONS,
+    ...(id === 'sars-cov-2' && { groupOf: (row: LabeledRow) => row.pango }),
+  });
+  const mutations = new Map(
+    rows.map((row) => [
+      row.name,
+      row.mutations.map((m) => `${m.refNuc}${m.position}${m.alt}`).join(' '),
+    ]),
   );
-  const genomes: LabeledGenome[] = [];
-  const mutations = new Map<string, string>();
-  for (const row of rows) {
-    mutations.set(row.name, row.mutations.map((m) => `${m.refNuc}${m.position}${m.alt}`).join(' '));
-    for (let copy = 0; copy < copies; copy++)
-      genomes.push({
-        id: `${row.name}#${copy + 1}`,
-        source: row.name,
-        label: row.clade,
-        ...(id === 'sars-cov-2' && { group: pangoSubtreeGroup(row.pango) }),
-        sequence: tipGenome(reference, row, {
-          nFraction: N_FRACTION,
-          privateMutations: PRIVATE_MUTATIONS,
-          seed: seed * 1000 + copy,
-        }),
-      });
-  }
   return { genomes, mutations };
 }
 
@@ -161,9 +156,8 @@ reference positions that vary in the training set (aligned with VariantDesk's ow
 
 Figures are pooled out-of-fold predictions of a 5-fold **group** cross-validation: a group is
 held out whole, so they estimate accuracy on lineages the model has not seen. SARS-CoV-2 tips
-are one per Pango lineage and are grouped by subtree (the first three levels of the name, so
-a lineage is held out with its descendants and close relatives); RSV-A and flu tips (many per clade) are grouped as near-identical tips (within 2
-mismatches). The family and parameters are chosen by macro-F1 among nearest exemplar, random
+are one per Pango lineage, so a group is a lineage (a tip and its copies); RSV-A and flu tips
+(many per clade) are grouped as near-identical tips (within 2 mismatches). The family and parameters are chosen by macro-F1 among nearest exemplar, random
 forest (nearest exemplar with clade-defining sites weighted or not), softmax regression, MLP
 and blends of two families; the temperature (the one with the lowest ECE) and the confidence
 threshold (accuracy >= 0.98 among assigned) are fitted on the same out-of-fold predictions. Accuracy and macro-F1 count every genome; coverage is the share at or above the

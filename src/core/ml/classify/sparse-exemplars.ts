@@ -19,6 +19,14 @@ export interface SparseExemplars {
   labels: Int32Array;
   labelNames: string[];
   ids: string[];
+  /** The same changes by site: distinct 0-based positions, ascending. */
+  sites: Int32Array;
+  /** Site j's changes are entries siteOffsets[j] .. siteOffsets[j + 1] - 1 of the two below. */
+  siteOffsets: Int32Array;
+  siteExemplars: Int32Array;
+  siteAlleles: Uint8Array;
+  /** Changes per exemplar. */
+  changeCounts: Int32Array;
 }
 
 /** Packs parsed rows; class indices follow the labels' first appearance. */
@@ -53,7 +61,35 @@ export function buildSparseExemplars(rows: readonly ExemplarRow[]): SparseExempl
     labels,
     labelNames,
     ids: rows.map((r) => r.id),
+    ...bySite(offsets, positions, alleles),
+    changeCounts: Int32Array.from({ length: rows.length }, (_, e) => offsets[e + 1]! - offsets[e]!),
   };
+}
+
+/** The changes regrouped by site (a counting sort on position), exemplars ascending within a site. */
+function bySite(
+  offsets: Int32Array,
+  positions: Int32Array,
+  alleles: Uint8Array,
+): Pick<SparseExemplars, 'sites' | 'siteOffsets' | 'siteExemplars' | 'siteAlleles'> {
+  const length = positions.reduce((max, p) => Math.max(max, p + 1), 0);
+  const perPosition = new Int32Array(length + 1);
+  for (const p of positions) perPosition[p + 1]!++;
+  for (let p = 0; p < length; p++) perPosition[p + 1]! += perPosition[p]!;
+  const sites = Int32Array.from({ length }, (_, p) =>
+    perPosition[p + 1]! > perPosition[p]! ? p : -1,
+  ).filter((p) => p >= 0);
+  const siteOffsets = Int32Array.from([...sites, length], (p) => perPosition[p]!);
+  const next = perPosition.slice(0, length);
+  const siteExemplars = new Int32Array(positions.length);
+  const siteAlleles = new Uint8Array(positions.length);
+  for (let e = 0; e + 1 < offsets.length; e++)
+    for (let i = offsets[e]!; i < offsets[e + 1]!; i++) {
+      const at = next[positions[i]!]!++;
+      siteExemplars[at] = e;
+      siteAlleles[at] = alleles[i]!;
+    }
+  return { sites, siteOffsets, siteExemplars, siteAlleles };
 }
 
 /** 1 at each 0-based reference index where some exemplar has a change. */
@@ -92,6 +128,13 @@ export function queryDifferences(
  * where both are known. Exemplar changes sit where the reference base is A, C, G or T
  * (`parseExemplarTable` checks), so away from its changes an exemplar equals the reference
  * and the query's own differences (`queryDifferences`) count once for every exemplar.
+ *
+ * Read by site: each change of an exemplar is a mismatch while the query holds the
+ * reference base there, which it does at most sites. So every exemplar starts at its change
+ * count plus the query's differences, and only the sites where the query is not the
+ * reference are visited: a change the query shares takes 2 off (neither side differs), one
+ * where the query is unknown or carries a third allele takes 1 off (counted once, in the
+ * query's differences, or not at all).
  */
 export function exemplarMismatches(
   exemplars: SparseExemplars,
@@ -100,17 +143,14 @@ export function exemplarMismatches(
   queryDifferences: number,
   out = new Int32Array(exemplars.count),
 ): Int32Array {
-  const { offsets, positions, alleles } = exemplars;
-  for (let e = 0; e < exemplars.count; e++) {
-    let mismatches = queryDifferences;
-    for (let i = offsets[e]!; i < offsets[e + 1]!; i++) {
-      const p = positions[i]!;
-      const q = queryCodes[p]!;
-      if (q === UNKNOWN) continue;
-      if (q === alleles[i]) mismatches--;
-      else if (q === referenceCodes[p]) mismatches++;
-    }
-    out[e] = mismatches;
+  const { sites, siteOffsets, siteExemplars, siteAlleles, changeCounts } = exemplars;
+  for (let e = 0; e < exemplars.count; e++) out[e] = queryDifferences + changeCounts[e]!;
+  for (let j = 0; j < sites.length; j++) {
+    const p = sites[j]!;
+    const q = queryCodes[p]!;
+    if (q === referenceCodes[p]) continue;
+    for (let i = siteOffsets[j]!; i < siteOffsets[j + 1]!; i++)
+      out[siteExemplars[i]!]! -= q === siteAlleles[i] ? 2 : 1;
   }
   return out;
 }

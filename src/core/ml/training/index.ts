@@ -4,6 +4,7 @@ export { combineModels, FEATURES_INPUT, PROBABILITIES_OUTPUT } from './combine-m
 export { nearIdenticalGroups, pangoParentGroup, pangoSubtreeGroup } from './lineage-groups';
 export { mutationsOfAligned } from './exemplar-rows';
 export { describeFit } from './final-model';
+export { tipTrainingGenomes, type TipTrainingOptions } from './tip-training-genomes';
 export { trainClassifier, type TrainedClassifier } from './train-classifier';
 export type {
   FoldSummary,

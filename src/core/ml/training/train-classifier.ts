@@ -20,6 +20,13 @@ import { selectModel } from './select-model';
 import type { TrainClassifierOptions, TrainingReport } from './training-options';
 import { foldSummaries, metricsOf } from './training-report';
 
+/**
+ * Exemplars listed per class: every distinct training sample of the default models' clades
+ * (the largest, SARS-CoV-2 24A, has 377 tips), so the fallback is the nearest labeled
+ * sample itself; a farthest-point subset of larger classes.
+ */
+const DEFAULT_EXEMPLARS_PER_CLASS = 400;
+
 // Probabilities of 0 (an exemplar vote no neighbour cast) become this before the log.
 const MIN_PROBABILITY = 1e-12;
 
@@ -118,7 +125,7 @@ export async function trainClassifier(
     aligned: prepared.aligned,
     reference: pathogen.reference.sequence,
     classNames,
-    perClass: options.exemplarsPerClass ?? 10,
+    perClass: options.exemplarsPerClass ?? DEFAULT_EXEMPLARS_PER_CLASS,
     sourceMutations: options.sourceMutations,
   });
   const task = options.task ?? 'clade';

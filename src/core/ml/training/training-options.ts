@@ -28,7 +28,7 @@ export interface TrainClassifierOptions {
   /** Least minor-allele count of a feature position (default 2) and most positions (4000). */
   minMinorCount?: number;
   maxPositions?: number;
-  /** Exemplars per class listed in exemplars.tsv (default 10: the fallback answer and the recombinant check read them). */
+  /** Exemplars per class listed in exemplars.tsv (default 400: the fallback answer and the recombinant check read them). */
   exemplarsPerClass?: number;
   /** Exact mutations of source samples, for exemplars.tsv. */
   sourceMutations?: ReadonlyMap<string, string>;

@@ -1,0 +1,146 @@
+/**
+ * Held-out accuracy of the shipped training recipe, measured the way the independent
+ * evaluation of the tips is drawn: ~20% of the labeled tips of each clade are held back
+ * (seeded), the model is trained by `trainClassifier` on the rest exactly as
+ * `npm run build:models` trains it (SARS-CoV-2 cross-validation groups: `--grouping lineage`,
+ * the default and the build's, `parent` or `subtree`), and the held-back tips, rebuilt with ~3% N in runs
+ * (as `tips_to_fasta.py --ns-fraction 0.03` does), are classified through the bundle.
+ *
+ *   node --import tsx bench/train/holdout.ts [--pathogen sars-cov-2] [--model auto]
+ *     [--fraction 0.2] [--seed 1] [--copies 2] [--grouping lineage|parent|subtree]
+ *     [--out bundle.zip]
+ *
+ * Prints accuracy (unassigned counts as wrong), accuracy of the label or, when unassigned,
+ * the fallback label, coverage, accuracy among assigned, and the most frequent confusions.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openClassifier } from '../../src/core/ml/classify';
+import {
+  pangoParentGroup,
+  pangoSubtreeGroup,
+  tipTrainingGenomes,
+  trainClassifier,
+} from '../../src/core/ml/training';
+import type { ModelFamily } from '../../src/core/ml/training/candidates';
+import { loadPathogen } from '../../src/core/reference';
+import type { LabeledRow } from '../../src/core/reference/labeled-mutations';
+import { tipGenome } from '../../src/core/reference/tip-genomes';
+import { readTips, stratifiedTestMask } from './dataset';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const { values } = parseArgs({
+  options: {
+    pathogen: { type: 'string', default: 'sars-cov-2' },
+    model: { type: 'string', default: 'auto' },
+    fraction: { type: 'string', default: '0.2' },
+    seed: { type: 'string', default: '1' },
+    copies: { type: 'string', default: '2' },
+    grouping: { type: 'string', default: 'lineage' },
+    out: { type: 'string' },
+  },
+});
+const pathogenId = values.pathogen!;
+const seed = Number(values.seed);
+const copies = Number(values.copies);
+const dir = join(root, 'resources', 'pathogens', pathogenId);
+const reference = loadPathogen(dir).reference.sequence;
+const rows = readTips(dir).filter((row) => row.clade !== '' && row.clade !== 'unassigned');
+const classes = [...new Set(rows.map((row) => row.clade))].sort();
+const labelOf = Int32Array.from(rows, (row) => classes.indexOf(row.clade));
+const test = stratifiedTestMask(labelOf, classes.length, Number(values.fraction), seed);
+
+const groupOf = (row: LabeledRow): string =>
+  values.grouping === 'subtree'
+    ? pangoSubtreeGroup(row.pango)
+    : values.grouping === 'parent'
+      ? pangoParentGroup(row.pango)
+      : row.pango;
+const training = tipTrainingGenomes(
+  reference,
+  rows.filter((_, i) => test[i] === 0),
+  { copies, seed, ...(pathogenId === 'sars-cov-2' && { groupOf }) },
+);
+const heldOut = rows.filter((_, i) => test[i] === 1);
+process.stderr.write(
+  `${pathogenId}: training on ${rows.length - heldOut.length} tips (${training.length} genomes), ` +
+    `${heldOut.length} held out\n`,
+);
+const started = performance.now();
+let last = '';
+const { bundleBytes, report } = await trainClassifier(training, dir, {
+  pathogenId,
+  seed,
+  maxEpochs: 10,
+  model: values.model as ModelFamily | 'auto',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  onProgress: (p) => {
+    const line = p.stage === 'cross-validate' ? p.candidate : p.stage;
+    if (line !== last) process.stderr.write(`  ${(last = line)}\n`);
+  },
+});
+const trainSeconds = (performance.now() - started) / 1000;
+
+if (values.out) writeFileSync(values.out, bundleBytes);
+const classifier = await openClassifier(bundleBytes, { name: `${pathogenId} holdout` });
+const predictions = await classifier.classify(
+  heldOut.map((row) => ({
+    id: row.name,
+    // Another seed than the training copies: the N runs of a held-back tip are new.
+    sequence: tipGenome(reference, row, { nFraction: 0.03, seed: seed * 1000 + 777 }),
+  })),
+);
+await classifier.close();
+
+let top1 = 0;
+let flaggedRecombinant = 0;
+let flaggedCorrect = 0;
+let top1WithFlag = 0;
+let correct = 0;
+let correctOrFallback = 0;
+let assigned = 0;
+let assignedCorrect = 0;
+const confusions = new Map<string, number>();
+predictions.forEach((prediction, i) => {
+  const truth = heldOut[i]!.clade;
+  const answer = prediction.label ?? prediction.fallbackLabel;
+  if (prediction.label === truth) correct++;
+  if (prediction.top[0]?.label === truth) top1++;
+  if (prediction.recombinant) {
+    flaggedRecombinant++;
+    if (truth === 'recombinant') flaggedCorrect++;
+  }
+  if ((prediction.recombinant ? 'recombinant' : prediction.top[0]?.label) === truth) top1WithFlag++;
+  if (answer === truth) correctOrFallback++;
+  if (prediction.status === 'assigned') {
+    assigned++;
+    if (prediction.label === truth) assignedCorrect++;
+  }
+  if (answer !== truth) {
+    const key = `${truth} -> ${answer ?? 'none'}`;
+    confusions.set(key, (confusions.get(key) ?? 0) + 1);
+  }
+});
+const n = predictions.length;
+const cv = report.crossValidation;
+console.log(
+  [
+    `pathogen            ${pathogenId}`,
+    `chosen              ${report.chosen}`,
+    `group CV accuracy   ${cv.accuracy.toFixed(4)} (macro-F1 ${cv.macroF1.toFixed(4)})`,
+    `held-out tips       ${n}`,
+    `top label accuracy  ${(top1 / n).toFixed(4)} (whatever the confidence)`,
+    `accuracy            ${(correct / n).toFixed(4)} (unassigned counted wrong)`,
+    `label or fallback   ${(correctOrFallback / n).toFixed(4)}`,
+    `coverage            ${(assigned / n).toFixed(4)} at threshold ${report.confidenceThreshold.toFixed(3)}`,
+    `accuracy assigned   ${(assignedCorrect / Math.max(1, assigned)).toFixed(4)}`,
+    `recombinant flags   ${flaggedRecombinant} (${flaggedCorrect} on tips labeled recombinant); top label with flagged -> recombinant ${(top1WithFlag / n).toFixed(4)}`,
+    `training            ${trainSeconds.toFixed(0)} s`,
+    `confusions          ${[...confusions]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([key, count]) => `${key} x${count}`)
+      .join(', ')}`,
+  ].join('\n'),
+);
