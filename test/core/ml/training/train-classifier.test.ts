@@ -38,7 +38,12 @@ describe('trainClassifier', () => {
     expect(manifest.confidenceThreshold).toBe(report.confidenceThreshold);
     const exemplars = new TextDecoder().decode(files['exemplars.tsv']).trimEnd().split('\n');
     expect(exemplars[0]).toBe('id\tlabel\tmutations');
-    expect(exemplars.length - 1).toBe(40); // 10 per class
+    // Every distinct training genome is an exemplar (3 of the 120 repeat another's alleles).
+    const trainIds = new Set(train.map((g) => g.id));
+    const listed = exemplars.slice(1).map((line) => line.split('\t')[0]!);
+    expect(listed.every((id) => trainIds.has(id))).toBe(true);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed.length).toBeGreaterThan(train.length - 10);
     // Every trial of the search was scored; the chosen one is the best by macro-F1.
     const best = Math.max(...report.trials.map((t) => t.score ?? 0));
     expect(report.trials.find((t) => t.name === report.chosen)?.score).toBe(best);
@@ -84,5 +89,22 @@ describe('trainClassifier', () => {
       },
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('keeps the exemplars of a class that exceeds exemplarsPerClass to the most diverse few', async () => {
+    const { bundleBytes } = await trainClassifier(train, FLU_DIR, {
+      model: 'exemplar',
+      folds: 2,
+      createdAt: CREATED_AT,
+      exemplarsPerClass: 10,
+    });
+    const { files } = await readBundle(bundleBytes);
+    const rows = new TextDecoder().decode(files['exemplars.tsv']).trimEnd().split('\n').slice(1);
+    const perLabel = new Map<string, number>();
+    for (const row of rows) {
+      const label = row.split('\t')[1]!;
+      perLabel.set(label, (perLabel.get(label) ?? 0) + 1);
+    }
+    expect([...perLabel.values()]).toEqual([10, 10, 10, 10]);
   });
 });
