@@ -19,6 +19,7 @@ import {
 } from './recombinant-check';
 import {
   argMin,
+  baselineAlleleCodes,
   exemplarMismatches,
   mutatedPositions,
   queryDifferences,
@@ -69,18 +70,21 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
   const queryCodes = new Uint8Array(reference.length);
   const distances = new Int32Array(exemplars?.count ?? 0);
   const mutated = exemplars ? mutatedPositions(exemplars, reference.length) : new Uint8Array(0);
+  const baselineCodes = exemplars ? baselineAlleleCodes(exemplars, referenceCodes) : referenceCodes;
   const scratch = createRecombinantScratch(reference.length);
 
   const compareToExemplars = (calls: SequenceCalls, row: number, out: ClassifyBatchResult) => {
     if (!exemplars) return;
     queryAlleleCodes(referenceCodes, calls, queryCodes);
     const differences = queryDifferences(
+      exemplars,
       referenceCodes,
       queryCodes,
       changedIndices(calls),
       mutated,
+      baselineCodes,
     );
-    exemplarMismatches(exemplars, referenceCodes, queryCodes, differences.total, distances);
+    exemplarMismatches(exemplars, queryCodes, differences.baseline, distances);
     const best = argMin(distances);
     out.nearest[row] = best;
     out.nearestDistance[row] = distances[best]!;

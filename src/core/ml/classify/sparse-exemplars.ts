@@ -1,8 +1,15 @@
 /**
  * Exemplars as the reference plus a short list of changes each, so the N-aware distance of
- * a query to every exemplar costs one pass over the exemplars' mutations rather than over
+ * a query to every exemplar costs one pass over a few exemplar changes rather than over
  * every exemplar x every position. The distance equals `exemplarDistances` (width 5: a
  * deleted base is an allele) over the whole reference; the test checks it does.
+ *
+ * For the distances the changes are regrouped by site against a baseline: at each site the
+ * allele most exemplars carry (the reference base, or a mutation shared by most of them).
+ * A query then visits only the sites where it is not the baseline, and there only the
+ * exemplars that are not the baseline either: a minority by construction. Against the
+ * reference instead, a lineage-defining mutation of a large clade touched every exemplar
+ * of that clade for every query that carries it.
  */
 import { encodeAlleleCodes, UNKNOWN } from '../exemplar/allele-codes';
 import type { ExemplarRow } from './exemplar-table';
@@ -19,14 +26,23 @@ export interface SparseExemplars {
   labels: Int32Array;
   labelNames: string[];
   ids: string[];
-  /** The same changes by site: distinct 0-based positions, ascending. */
+  /** Sites where some exemplar has a change: distinct 0-based positions, ascending. */
   sites: Int32Array;
-  /** Site j's changes are entries siteOffsets[j] .. siteOffsets[j + 1] - 1 of the two below. */
+  /** The baseline allele at each site (most exemplars carry it; ties: the reference). */
+  baseline: Uint8Array;
+  /** Sites (0-based, ascending) whose baseline is not the reference base, and that base. */
+  shiftedSites: Int32Array;
+  shiftedReference: Uint8Array;
+  /**
+   * Site j's exemplars that differ from the baseline are entries siteOffsets[j] ..
+   * siteOffsets[j + 1] - 1 of the two below, with their allele (the reference base at a
+   * shifted site where the exemplar has no change).
+   */
   siteOffsets: Int32Array;
   siteExemplars: Int32Array;
   siteAlleles: Uint8Array;
-  /** Changes per exemplar. */
-  changeCounts: Int32Array;
+  /** Sites per exemplar where it differs from the baseline. */
+  baselineDifferences: Int32Array;
 }
 
 /** Packs parsed rows; class indices follow the labels' first appearance. */
@@ -38,6 +54,7 @@ export function buildSparseExemplars(rows: readonly ExemplarRow[]): SparseExempl
   const positions = new Int32Array(total);
   const alleles = new Uint8Array(total);
   const labels = new Int32Array(rows.length);
+  const referenceCode = new Map<number, number>();
   let at = 0;
   rows.forEach((row, e) => {
     if (!classOf.has(row.label)) {
@@ -46,7 +63,9 @@ export function buildSparseExemplars(rows: readonly ExemplarRow[]): SparseExempl
     }
     labels[e] = classOf.get(row.label)!;
     const codes = encodeAlleleCodes([row.mutations.map((m) => m.alt).join('')]).codes;
+    const refCodes = encodeAlleleCodes([row.mutations.map((m) => m.refNuc).join('')]).codes;
     row.mutations.forEach((m, i) => {
+      referenceCode.set(m.position - 1, refCodes[i]!);
       positions[at] = m.position - 1;
       alleles[at] = codes[i]!;
       at++;
@@ -61,35 +80,103 @@ export function buildSparseExemplars(rows: readonly ExemplarRow[]): SparseExempl
     labels,
     labelNames,
     ids: rows.map((r) => r.id),
-    ...bySite(offsets, positions, alleles),
-    changeCounts: Int32Array.from({ length: rows.length }, (_, e) => offsets[e + 1]! - offsets[e]!),
+    ...bySite(offsets, positions, alleles, referenceCode),
   };
 }
 
-/** The changes regrouped by site (a counting sort on position), exemplars ascending within a site. */
+type BySite = Pick<
+  SparseExemplars,
+  | 'sites'
+  | 'baseline'
+  | 'shiftedSites'
+  | 'shiftedReference'
+  | 'siteOffsets'
+  | 'siteExemplars'
+  | 'siteAlleles'
+  | 'baselineDifferences'
+>;
+
+/**
+ * The changes regrouped by site against the baseline (the most frequent allele there,
+ * counting exemplars without a change as the reference base), exemplars ascending.
+ * @param referenceCode the reference allele code at each changed site
+ */
 function bySite(
   offsets: Int32Array,
   positions: Int32Array,
   alleles: Uint8Array,
-): Pick<SparseExemplars, 'sites' | 'siteOffsets' | 'siteExemplars' | 'siteAlleles'> {
-  const length = positions.reduce((max, p) => Math.max(max, p + 1), 0);
-  const perPosition = new Int32Array(length + 1);
-  for (const p of positions) perPosition[p + 1]!++;
-  for (let p = 0; p < length; p++) perPosition[p + 1]! += perPosition[p]!;
-  const sites = Int32Array.from({ length }, (_, p) =>
-    perPosition[p + 1]! > perPosition[p]! ? p : -1,
-  ).filter((p) => p >= 0);
-  const siteOffsets = Int32Array.from([...sites, length], (p) => perPosition[p]!);
-  const next = perPosition.slice(0, length);
-  const siteExemplars = new Int32Array(positions.length);
-  const siteAlleles = new Uint8Array(positions.length);
-  for (let e = 0; e + 1 < offsets.length; e++)
+  referenceCode: ReadonlyMap<number, number>,
+): BySite {
+  const count = offsets.length - 1;
+  const sites = Int32Array.from(new Set(positions)).sort();
+  const siteOf = new Map<number, number>();
+  sites.forEach((p, j) => siteOf.set(p, j));
+  // Changes per site (counting sort), exemplars ascending within a site.
+  const changeStart = new Int32Array(sites.length + 1);
+  for (const p of positions) changeStart[siteOf.get(p)! + 1]!++;
+  for (let j = 0; j < sites.length; j++) changeStart[j + 1]! += changeStart[j]!;
+  const next = changeStart.slice(0, sites.length);
+  const changeExemplar = new Int32Array(positions.length);
+  const changeAllele = new Uint8Array(positions.length);
+  for (let e = 0; e < count; e++)
     for (let i = offsets[e]!; i < offsets[e + 1]!; i++) {
-      const at = next[positions[i]!]!++;
-      siteExemplars[at] = e;
-      siteAlleles[at] = alleles[i]!;
+      const at = next[siteOf.get(positions[i]!)!]!++;
+      changeExemplar[at] = e;
+      changeAllele[at] = alleles[i]!;
     }
-  return { sites, siteOffsets, siteExemplars, siteAlleles };
+
+  const baseline = new Uint8Array(sites.length);
+  const tally = new Int32Array(6);
+  for (let j = 0; j < sites.length; j++) {
+    const ref = referenceCode.get(sites[j]!)!;
+    tally.fill(0);
+    for (let i = changeStart[j]!; i < changeStart[j + 1]!; i++) tally[changeAllele[i]!]!++;
+    tally[ref] = count - (changeStart[j + 1]! - changeStart[j]!);
+    let best = ref;
+    for (let code = 1; code < tally.length; code++) if (tally[code]! > tally[best]!) best = code;
+    baseline[j] = best;
+  }
+
+  const exemplars: number[] = [];
+  const siteAlleleList: number[] = [];
+  const siteOffsets = new Int32Array(sites.length + 1);
+  const baselineDifferences = new Int32Array(count);
+  const shifted: number[] = [];
+  const shiftedReference: number[] = [];
+  for (let j = 0; j < sites.length; j++) {
+    const ref = referenceCode.get(sites[j]!)!;
+    const base = baseline[j]!;
+    const push = (e: number, allele: number): void => {
+      exemplars.push(e);
+      siteAlleleList.push(allele);
+      baselineDifferences[e]!++;
+    };
+    if (base === ref) {
+      for (let i = changeStart[j]!; i < changeStart[j + 1]!; i++)
+        push(changeExemplar[i]!, changeAllele[i]!);
+    } else {
+      shifted.push(sites[j]!);
+      shiftedReference.push(ref);
+      // Every exemplar not carrying the baseline allele: its own change, or the reference.
+      let i = changeStart[j]!;
+      for (let e = 0; e < count; e++) {
+        const own = i < changeStart[j + 1]! && changeExemplar[i] === e;
+        const allele = own ? changeAllele[i++]! : ref;
+        if (allele !== base) push(e, allele);
+      }
+    }
+    siteOffsets[j + 1] = exemplars.length;
+  }
+  return {
+    sites,
+    baseline,
+    shiftedSites: Int32Array.from(shifted),
+    shiftedReference: Uint8Array.from(shiftedReference),
+    siteOffsets,
+    siteExemplars: Int32Array.from(exemplars),
+    siteAlleles: Uint8Array.from(siteAlleleList),
+    baselineDifferences,
+  };
 }
 
 /** 1 at each 0-based reference index where some exemplar has a change. */
@@ -100,55 +187,72 @@ export function mutatedPositions(exemplars: SparseExemplars, referenceLength: nu
 }
 
 /**
- * The query's differences from the reference: positions where both are known and differ,
- * in all (`total`) and where no exemplar has a change (`private`, a mismatch to every one).
- * @param candidates 0-based indices that may differ (the called substitutions and
- *   deletions); every other position holds the reference allele or unknown
+ * The query's differences: from the reference where both are known (`private`: those at
+ * positions where no exemplar has a change, a mismatch to every exemplar), and from the
+ * exemplars' baseline where both are known (`baseline`, what `exemplarMismatches` starts from).
+ * @param candidates 0-based indices that may differ from the reference (the called
+ *   substitutions and deletions); every other position holds the reference allele or unknown
  */
 export function queryDifferences(
+  exemplars: SparseExemplars,
   referenceCodes: Uint8Array,
   queryCodes: Uint8Array,
   candidates: Iterable<number>,
   mutated: Uint8Array,
-): { total: number; private: number } {
-  let total = 0;
+  baselineCodes: Uint8Array,
+): { baseline: number; private: number } {
+  let baseline = 0;
   let unshared = 0;
   for (const p of candidates) {
     const q = queryCodes[p]!;
     const r = referenceCodes[p]!;
     if (q === UNKNOWN || r === UNKNOWN || q === r) continue;
-    total++;
+    if (q !== baselineCodes[p]) baseline++;
     if (mutated[p] === 0) unshared++;
   }
-  return { total, private: unshared };
+  // Where the baseline is not the reference, a query that kept the reference base differs.
+  const { shiftedSites, shiftedReference } = exemplars;
+  for (let j = 0; j < shiftedSites.length; j++)
+    if (queryCodes[shiftedSites[j]!] === shiftedReference[j]) baseline++;
+  return { baseline, private: unshared };
+}
+
+/** The baseline allele codes over the whole reference (the reference's own elsewhere). */
+export function baselineAlleleCodes(
+  exemplars: SparseExemplars,
+  referenceCodes: Uint8Array,
+): Uint8Array {
+  const codes = referenceCodes.slice();
+  exemplars.sites.forEach((p, j) => (codes[p] = exemplars.baseline[j]!));
+  return codes;
 }
 
 /**
  * N-aware mismatches of the query to every exemplar, counted over the reference positions
- * where both are known. Exemplar changes sit where the reference base is A, C, G or T
- * (`parseExemplarTable` checks), so away from its changes an exemplar equals the reference
- * and the query's own differences (`queryDifferences`) count once for every exemplar.
+ * where both are known. Away from its listed sites an exemplar carries the baseline allele
+ * (the reference base away from every change; `parseExemplarTable` checks that changes sit
+ * on A, C, G or T), so the query's differences from the baseline count once for every
+ * exemplar.
  *
- * Read by site: each change of an exemplar is a mismatch while the query holds the
- * reference base there, which it does at most sites. So every exemplar starts at its change
- * count plus the query's differences, and only the sites where the query is not the
- * reference are visited: a change the query shares takes 2 off (neither side differs), one
- * where the query is unknown or carries a third allele takes 1 off (counted once, in the
- * query's differences, or not at all).
+ * Every exemplar starts at its own differences from the baseline plus the query's, and only
+ * the sites where the query is not the baseline are visited: an exemplar allele the query
+ * shares takes 2 off (neither side differs), one where the query is unknown or carries a
+ * third allele takes 1 off (counted once, in the query's differences, or not at all).
+ * @param queryBaselineDifferences `queryDifferences(...).baseline`
  */
 export function exemplarMismatches(
   exemplars: SparseExemplars,
-  referenceCodes: Uint8Array,
   queryCodes: Uint8Array,
-  queryDifferences: number,
+  queryBaselineDifferences: number,
   out = new Int32Array(exemplars.count),
 ): Int32Array {
-  const { sites, siteOffsets, siteExemplars, siteAlleles, changeCounts } = exemplars;
-  for (let e = 0; e < exemplars.count; e++) out[e] = queryDifferences + changeCounts[e]!;
+  const { sites, baseline, siteOffsets, siteExemplars, siteAlleles, baselineDifferences } =
+    exemplars;
+  for (let e = 0; e < exemplars.count; e++)
+    out[e] = queryBaselineDifferences + baselineDifferences[e]!;
   for (let j = 0; j < sites.length; j++) {
-    const p = sites[j]!;
-    const q = queryCodes[p]!;
-    if (q === referenceCodes[p]) continue;
+    const q = queryCodes[sites[j]!]!;
+    if (q === baseline[j]) continue;
     for (let i = siteOffsets[j]!; i < siteOffsets[j + 1]!; i++)
       out[siteExemplars[i]!]! -= q === siteAlleles[i] ? 2 : 1;
   }

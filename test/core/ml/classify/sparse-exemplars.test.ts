@@ -8,6 +8,7 @@ import {
   referenceAlleleCodes,
 } from '../../../../src/core/ml/classify/query-alleles';
 import {
+  baselineAlleleCodes,
   buildSparseExemplars,
   exemplarMismatches,
   mutatedPositions,
@@ -20,14 +21,36 @@ const reference = randomGenome(400, random);
 const alt = (p: number): string =>
   'ACGT-'.replace(reference[p - 1]!, '')[Math.floor(random() * 4)]!;
 
-function randomMutations(count: number): string {
-  const positions = new Set<number>();
-  while (positions.size < count) positions.add(1 + Math.floor(random() * reference.length));
-  return [...positions].map((p) => `${reference[p - 1]}${p}${alt(p)}`).join(' ');
+/** Sites most exemplars share a mutation at (their baseline is not the reference base). */
+const sharedSites = [30, 95, 180, 250, 330].map((p) => ({ position: p, alt: alt(p) }));
+
+/** `count` random mutations, plus the shared ones (or another allele there) for most. */
+function exemplarMutations(e: number, count: number): string {
+  const alts = new Map<number, string>();
+  if (e % 4 !== 0)
+    for (const { position, alt: shared } of sharedSites)
+      alts.set(
+        position,
+        e % 7 === 0
+          ? 'ACGT-'.replace(reference[position - 1]!, '').replace(shared, '')[0]!
+          : shared,
+      );
+  while (alts.size < count + (e % 4 !== 0 ? sharedSites.length : 0)) {
+    const p = 1 + Math.floor(random() * reference.length);
+    if (!alts.has(p)) alts.set(p, alt(p));
+  }
+  return [...alts].map(([p, a]) => `${reference[p - 1]}${p}${a}`).join(' ');
 }
 
 /** Calls with substitutions, deletions, N runs, an ambiguity code and ragged ends. */
-function randomCalls(): SequenceCalls {
+function randomCalls(withShared: boolean): SequenceCalls {
+  const shared = withShared
+    ? sharedSites.slice(1).map(({ position, alt: a }) => ({
+        position,
+        refNuc: reference[position - 1]!,
+        queryNuc: a === '-' ? 'ACGT'.replace(reference[position - 1]!, '')[0]! : a,
+      }))
+    : [];
   const substitutions = Array.from({ length: 12 }, () => {
     const position = 20 + Math.floor(random() * 360);
     return {
@@ -35,7 +58,9 @@ function randomCalls(): SequenceCalls {
       refNuc: reference[position - 1]!,
       queryNuc: 'ACGT'[Math.floor(random() * 4)]!,
     };
-  }).filter((s) => s.queryNuc !== s.refNuc);
+  })
+    .filter((s) => s.queryNuc !== s.refNuc)
+    .concat(shared);
   return {
     alignmentStart: 1 + Math.floor(random() * 15),
     alignmentEnd: 385 + Math.floor(random() * 15),
@@ -68,7 +93,7 @@ function denseQuery(calls: SequenceCalls): string {
 describe('sparse exemplar distances', () => {
   const table = `id\tlabel\tmutations\n${Array.from(
     { length: 25 },
-    (_, e) => `e${e}\t${'ABC'[e % 3]}\t${randomMutations(5 + (e % 30))}`,
+    (_, e) => `e${e}\t${'ABC'[e % 3]}\t${exemplarMutations(e, 5 + (e % 30))}`,
   ).join('\n')}\n`;
   const rows = parseExemplarTable(table, reference, 'test: exemplars.tsv');
   const sparse = buildSparseExemplars(rows);
@@ -88,13 +113,22 @@ describe('sparse exemplar distances', () => {
   const referenceCodes = referenceAlleleCodes(reference);
 
   it('equal the dense N-aware mismatch counts (gaps are alleles, N and ends unknown)', () => {
-    for (let trial = 0; trial < 20; trial++) {
-      const calls = randomCalls();
+    // The shared sites' baseline is the mutation most exemplars carry, not the reference.
+    expect(sparse.shiftedSites.length).toBe(sharedSites.length);
+    for (let trial = 0; trial < 40; trial++) {
+      const calls = randomCalls(trial % 2 === 1);
       const query = queryAlleleCodes(referenceCodes, calls);
       expect(query).toEqual(encodeAlleleCodes([denseQuery(calls)]).codes);
       const mutated = mutatedPositions(sparse, reference.length);
-      const differences = queryDifferences(referenceCodes, query, changedIndices(calls), mutated);
-      const fast = exemplarMismatches(sparse, referenceCodes, query, differences.total);
+      const differences = queryDifferences(
+        sparse,
+        referenceCodes,
+        query,
+        changedIndices(calls),
+        mutated,
+        baselineAlleleCodes(sparse, referenceCodes),
+      );
+      const fast = exemplarMismatches(sparse, query, differences.baseline);
       expect(Array.from(fast)).toEqual(Array.from(exemplarDistances(dense, query, false)));
     }
   });
