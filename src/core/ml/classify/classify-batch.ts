@@ -5,13 +5,16 @@
  */
 import type { Transferable } from 'node:worker_threads';
 import type { SequenceCalls } from '../../../shared/analysis-types';
-import { alignedSequence } from '../../align/aligned-sequence';
 import { createAligner, type Aligner } from '../../align/aligner';
-import { alignedAlleleFeatures } from '../../features/aligned-alleles';
 import { featurizerDimension, type FeaturizerConfig } from '../../features/featurizer-union';
 import { kmerSpectrum } from '../../features/kmer-spectrum';
 import type { Pathogen } from '../../reference/types';
-import { changedIndices, queryAlleleCodes, referenceAlleleCodes } from './query-alleles';
+import {
+  changedIndices,
+  queryAlleleCodes,
+  queryAlleleFeatures,
+  referenceAlleleCodes,
+} from './query-alleles';
 import {
   createRecombinantScratch,
   findRecombinant,
@@ -73,9 +76,9 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
   const baselineCodes = exemplars ? baselineAlleleCodes(exemplars, referenceCodes) : referenceCodes;
   const scratch = createRecombinantScratch(reference.length);
 
+  // `queryCodes` holds the query's alleles (queryAlleleCodes) when this runs.
   const compareToExemplars = (calls: SequenceCalls, row: number, out: ClassifyBatchResult) => {
     if (!exemplars) return;
-    queryAlleleCodes(referenceCodes, calls, queryCodes);
     const differences = queryDifferences(
       exemplars,
       referenceCodes,
@@ -124,10 +127,9 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
         out.alignmentFailures[row] = outcome.reason;
         return;
       }
+      queryAlleleCodes(referenceCodes, outcome.calls, queryCodes);
       if (featurizer.kind === 'aligned-alleles')
-        features.set(
-          alignedAlleleFeatures(featurizer, [alignedSequence(reference, outcome.calls)]),
-        );
+        queryAlleleFeatures(featurizer, queryCodes, outcome.calls, features);
       compareToExemplars(outcome.calls, row, out);
     });
     const { features, nearest, nearestDistance, parentA, parentB, breakpoint } = out;

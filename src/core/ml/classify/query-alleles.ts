@@ -5,6 +5,10 @@
  * not deletions: nothing is known there).
  */
 import type { SequenceCalls } from '../../../shared/analysis-types';
+import {
+  allelesPerPosition,
+  type AlignedAlleleFeaturizerConfig,
+} from '../../features/aligned-alleles';
 import { encodeAlleleCodes, GAP, UNKNOWN } from '../exemplar/allele-codes';
 
 const BASE_CODE: Record<string, number> = { A: 1, C: 2, G: 3, T: 4 };
@@ -38,4 +42,27 @@ export function changedIndices(calls: SequenceCalls): number[] {
   for (const s of calls.substitutions) indices.add(s.position - 1);
   for (const d of calls.deletions) for (let i = 0; i < d.length; i++) indices.add(d.start - 1 + i);
   return [...indices].sort((a, b) => a - b);
+}
+
+/**
+ * The aligned-allele features of a query from its allele codes (`queryAlleleCodes`), without
+ * building its aligned string: the same row as `alignedAlleleFeatures` of
+ * `alignedSequence(reference, calls)`, where the uncovered ends read as '-' (so a gap column,
+ * when the featurizer has one, is set there too).
+ * @param out the row to fill (zeroed here), featurizer dimension long
+ */
+export function queryAlleleFeatures(
+  config: AlignedAlleleFeaturizerConfig,
+  queryCodes: Uint8Array,
+  calls: Pick<SequenceCalls, 'alignmentStart' | 'alignmentEnd'>,
+  out: Float32Array,
+): Float32Array {
+  const width = allelesPerPosition(config);
+  out.fill(0);
+  config.positions.forEach((position, p) => {
+    const covered = position >= calls.alignmentStart && position <= calls.alignmentEnd;
+    const code = covered ? queryCodes[position - 1]! : GAP;
+    if (code !== UNKNOWN && code <= width) out[p * width + code - 1] = 1;
+  });
+  return out;
 }

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { SequenceCalls } from '../../../../src/shared/analysis-types';
+import { alignedSequence } from '../../../../src/core/align/aligned-sequence';
+import {
+  alignedAlleleFeatures,
+  alleleDimension,
+  alignedAlleleFeaturizerConfigSchema,
+} from '../../../../src/core/features/aligned-alleles';
 import { encodeAlleleCodes, exemplarDistances } from '../../../../src/core/ml/exemplar';
 import { parseExemplarTable } from '../../../../src/core/ml/classify/exemplar-table';
 import {
   changedIndices,
   queryAlleleCodes,
+  queryAlleleFeatures,
   referenceAlleleCodes,
 } from '../../../../src/core/ml/classify/query-alleles';
 import {
@@ -130,6 +137,28 @@ describe('sparse exemplar distances', () => {
       );
       const fast = exemplarMismatches(sparse, query, differences.baseline);
       expect(Array.from(fast)).toEqual(Array.from(exemplarDistances(dense, query, false)));
+    }
+  });
+
+  it('give the aligned-allele features of the aligned sequence, with or without a gap column', () => {
+    for (const includeGap of [false, true]) {
+      const config = alignedAlleleFeaturizerConfigSchema.parse({
+        kind: 'aligned-alleles',
+        referenceLength: reference.length,
+        positions: Array.from({ length: reference.length / 2 }, (_, i) => 2 * i + 1),
+        includeGap,
+      });
+      for (let trial = 0; trial < 10; trial++) {
+        const calls = randomCalls(trial % 2 === 1);
+        const row = queryAlleleFeatures(
+          config,
+          queryAlleleCodes(referenceCodes, calls),
+          calls,
+          new Float32Array(alleleDimension(config)).fill(7),
+        );
+        const expected = alignedAlleleFeatures(config, [alignedSequence(reference, calls)]);
+        expect(Array.from(row)).toEqual(Array.from(expected));
+      }
     }
   });
 
