@@ -10,7 +10,7 @@ import { createWorkerPool, type WorkerPool } from '../../jobs/worker-pool';
 import { assemblePredictions, type PredictionContext } from './assemble-predictions';
 import type { ClassifyBatchResult, ClassifyWorkerData } from './classify-batch';
 import { loadClassifierBundle } from './classifier-bundle';
-import { openModelSession } from './model-session';
+import { openModelSession, type ModelSession } from './model-session';
 import type { RecombinantRule } from './recombinant-check';
 import type { ClassifyOptions, Prediction, SequenceInput } from './prediction';
 import { concatBatchResults } from './window-results';
@@ -52,7 +52,6 @@ export async function openClassifier(
   const bundle = await loadClassifierBundle(source, options.name);
   const { manifest, labels, exemplars } = bundle;
   const dimension = featurizerDimension(manifest.featurizer);
-  const model = await openModelSession(bundle.model, dimension, labels.length, bundleName);
   const threads = Math.max(1, options.threads ?? 2);
   const windowSize = Math.max(1, options.windowSize ?? 256);
   const data: ClassifyWorkerData = {
@@ -61,10 +60,20 @@ export async function openClassifier(
     exemplars,
     recombinant: options.recombinant ?? {},
   };
-  // Started on first use, so a caller that stops after reading the manifest starts none.
-  let pool: WorkerPool<string[], ClassifyBatchResult> | null = null;
-  const workers = (): WorkerPool<string[], ClassifyBatchResult> =>
-    (pool ??= createWorkerPool(import.meta.url, 'classify.worker', data, threads));
+  // The workers set up (aligner index, exemplars) while this thread loads the model.
+  const pool: WorkerPool<string[], ClassifyBatchResult> = createWorkerPool(
+    import.meta.url,
+    'classify.worker',
+    data,
+    threads,
+  );
+  let model: ModelSession;
+  try {
+    model = await openModelSession(bundle.model, dimension, labels.length, bundleName);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   const context: PredictionContext = {
     labels,
     temperature: manifest.calibration.temperature,
@@ -79,7 +88,7 @@ export async function openClassifier(
   const featurizeWindow = (records: readonly SequenceInput[]): Promise<ClassifyBatchResult> => {
     const parts: Promise<ClassifyBatchResult>[] = [];
     for (let start = 0; start < records.length; start += workerBatch)
-      parts.push(workers().run(records.slice(start, start + workerBatch).map((r) => r.sequence)));
+      parts.push(pool.run(records.slice(start, start + workerBatch).map((r) => r.sequence)));
     const all = Promise.all(parts).then((results) => concatBatchResults(results, dimension));
     all.catch(() => undefined); // awaited later, or dropped after an abort
     return all;
@@ -112,7 +121,7 @@ export async function openClassifier(
       return predictions;
     },
     async close() {
-      await pool?.close();
+      await pool.close();
       await model.release();
     },
   };
