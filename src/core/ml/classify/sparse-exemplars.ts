@@ -30,9 +30,8 @@ export interface SparseExemplars {
   sites: Int32Array;
   /** The baseline allele at each site (most exemplars carry it; ties: the reference). */
   baseline: Uint8Array;
-  /** Sites (0-based, ascending) whose baseline is not the reference base, and that base. */
+  /** Sites (0-based, ascending) whose baseline is not the reference base. */
   shiftedSites: Int32Array;
-  shiftedReference: Uint8Array;
   /**
    * Site j's exemplars that differ from the baseline are entries siteOffsets[j] ..
    * siteOffsets[j + 1] - 1 of the two below, with their allele (the reference base at a
@@ -89,7 +88,6 @@ type BySite = Pick<
   | 'sites'
   | 'baseline'
   | 'shiftedSites'
-  | 'shiftedReference'
   | 'siteOffsets'
   | 'siteExemplars'
   | 'siteAlleles'
@@ -142,21 +140,19 @@ function bySite(
   const siteOffsets = new Int32Array(sites.length + 1);
   const baselineDifferences = new Int32Array(count);
   const shifted: number[] = [];
-  const shiftedReference: number[] = [];
+  const push = (e: number, allele: number): void => {
+    exemplars.push(e);
+    siteAlleleList.push(allele);
+    baselineDifferences[e]!++;
+  };
   for (let j = 0; j < sites.length; j++) {
     const ref = referenceCode.get(sites[j]!)!;
     const base = baseline[j]!;
-    const push = (e: number, allele: number): void => {
-      exemplars.push(e);
-      siteAlleleList.push(allele);
-      baselineDifferences[e]!++;
-    };
     if (base === ref) {
       for (let i = changeStart[j]!; i < changeStart[j + 1]!; i++)
         push(changeExemplar[i]!, changeAllele[i]!);
     } else {
       shifted.push(sites[j]!);
-      shiftedReference.push(ref);
       // Every exemplar not carrying the baseline allele: its own change, or the reference.
       let i = changeStart[j]!;
       for (let e = 0; e < count; e++) {
@@ -171,7 +167,6 @@ function bySite(
     sites,
     baseline,
     shiftedSites: Int32Array.from(shifted),
-    shiftedReference: Uint8Array.from(shiftedReference),
     siteOffsets,
     siteExemplars: Int32Array.from(exemplars),
     siteAlleles: Uint8Array.from(siteAlleleList),
@@ -211,9 +206,7 @@ export function queryDifferences(
     if (mutated[p] === 0) unshared++;
   }
   // Where the baseline is not the reference, a query that kept the reference base differs.
-  const { shiftedSites, shiftedReference } = exemplars;
-  for (let j = 0; j < shiftedSites.length; j++)
-    if (queryCodes[shiftedSites[j]!] === shiftedReference[j]) baseline++;
+  for (const p of exemplars.shiftedSites) if (queryCodes[p] === referenceCodes[p]) baseline++;
   return { baseline, private: unshared };
 }
 

@@ -45,24 +45,27 @@ interface ExemplarMatrices {
 function exemplarMatrices(set: ExemplarSet): ExemplarMatrices {
   const { positions, width, codes, siteWeights } = set;
   const m = set.labels.length;
-  const columnOf = new Int32Array(positions * width).fill(-1);
-  const rowOf = new Int32Array(positions).fill(-1);
+  const carried = new Uint8Array(positions * width);
+  const unknownSomewhere = new Uint8Array(positions);
   for (let e = 0; e < m; e++)
     for (let p = 0; p < positions; p++) {
       const code = codes[e * positions + p]!;
-      if (isKnown(code, width)) columnOf[p * width + code - 1] = 0;
-      else rowOf[p] = 0;
+      if (isKnown(code, width)) carried[p * width + code - 1] = 1;
+      else unknownSomewhere[p] = 1;
     }
-  const usedColumns: number[] = [];
-  columnOf.forEach((c, column) => {
-    if (c === 0) columnOf[column] = usedColumns.push(column) - 1;
-  });
+  const indicesOf = (flags: Uint8Array): number[] => {
+    const out: number[] = [];
+    flags.forEach((flag, i) => flag && out.push(i));
+    return out;
+  };
   // A set with no known allele still gets one (all-zero) column: MatMulInteger needs one.
-  if (usedColumns.length === 0) usedColumns.push((columnOf[0] = 0));
-  const unknownPositions: number[] = [];
-  rowOf.forEach((r, p) => {
-    if (r === 0) rowOf[p] = unknownPositions.push(p) - 1;
-  });
+  const usedColumns = indicesOf(carried);
+  if (usedColumns.length === 0) usedColumns.push(0);
+  const unknownPositions = indicesOf(unknownSomewhere);
+  const columnOf = new Int32Array(positions * width);
+  usedColumns.forEach((column, i) => (columnOf[column] = i));
+  const rowOf = new Int32Array(positions);
+  unknownPositions.forEach((p, i) => (rowOf[p] = i));
   const oneHotT = new Uint8Array(usedColumns.length * m);
   const unknownT = new Uint8Array(unknownPositions.length * m);
   const weight = (p: number): number => (siteWeights ? siteWeights[p]! : 1);
