@@ -4,7 +4,7 @@
  */
 import type { AlignmentOutcome, SequenceCalls } from '../../shared/analysis-types';
 import type { Pathogen } from '../reference/types';
-import { createAlignmentBuilder } from './alignment-builder';
+import { createAlignmentBuilder, resetAlignmentBuilder } from './alignment-builder';
 import type { DpInputs } from './banded-dp';
 import { buildAlignment } from './build-alignment';
 import { callAminoAcids } from './call-amino-acids';
@@ -56,6 +56,9 @@ export function createAligner(pathogen: Pathogen): Aligner {
   const gapOpen = gapOpenCosts(ref.length, pathogen.genes);
   const preferRight = pathogen.gapSide === 'right';
   const name = pathogen.id;
+  // Reused from one sequence to the next (nothing returned points into them).
+  let encoded = Buffer.allocUnsafe(0);
+  const alignment = createAlignmentBuilder(ref.length);
 
   const seedStrand = (query: Uint8Array): Strand => {
     const { from, to } = informativeRange(query);
@@ -88,7 +91,7 @@ export function createAligner(pathogen: Pathogen): Aligner {
         reason: `only ${(100 * anchored).toFixed(1)}% of the sequence matches the ${name} reference in exact ${k}-mer seeds (needs ${100 * MIN_ANCHORED_FRACTION}%): wrong pathogen or not a genome?`,
       };
     const inputs: DpInputs = { ref, query: strand.query, gapOpen, preferRight };
-    const alignment = createAlignmentBuilder(ref.length);
+    resetAlignmentBuilder(alignment);
     if (!buildAlignment(inputs, strand.anchors, strand.chain, strand.from, strand.to, alignment))
       return { ok: false, reason: `too divergent from the ${name} reference to align` };
     clipStrandedEnds(alignment);
@@ -109,7 +112,8 @@ export function createAligner(pathogen: Pathogen): Aligner {
     k,
     align(sequence: string): AlignmentOutcome {
       try {
-        return alignEncoded(encodeSequence(sequence));
+        if (encoded.length < sequence.length) encoded = Buffer.allocUnsafe(2 * sequence.length);
+        return alignEncoded(encodeSequence(sequence, encoded));
       } catch (error) {
         return {
           ok: false,

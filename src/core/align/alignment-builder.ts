@@ -24,6 +24,14 @@ export function createAlignmentBuilder(referenceLength: number): AlignmentBuilde
   };
 }
 
+/** Empties a builder for the next sequence. */
+export function resetAlignmentBuilder(builder: AlignmentBuilder): void {
+  builder.aligned.fill(NONE);
+  builder.insertionAfter.length = 0;
+  builder.insertionQueryStart.length = 0;
+  builder.insertionLength.length = 0;
+}
+
 /** Records query[queryIndex] as inserted after 1-based reference position `after`. */
 export function addInsertedBase(
   builder: AlignmentBuilder,

@@ -64,11 +64,15 @@ export function alignWindow(inputs: DpInputs, window: DpWindow, out: AlignmentBu
   let curH = scratch.subarray(2 * stride, 3 * stride);
   let curD = scratch.subarray(3 * stride, 4 * stride);
   const rowLow = scratch.subarray(4 * stride, 4 * stride + rows + 1);
-  // A gap touching an N in the query is cheap: there it cannot contradict the data.
-  if (nearNBuffer.length < cols + 2) nearNBuffer = new Uint8Array((cols + 2) * 2);
-  const nearN = nearNBuffer;
+  // A gap touching an N in the query is cheap: there it cannot contradict the data. A
+  // deletion at column j opens beside query[j-1] or query[j]; an insertion of query[j-1]
+  // also beside query[j-2].
+  if (nearNBuffer.length < 2 * (cols + 2)) nearNBuffer = new Uint8Array(4 * (cols + 2));
+  const nearN = nearNBuffer.subarray(0, cols + 1);
+  const insertionNearN = nearNBuffer.subarray(cols + 1, 2 * (cols + 1));
   for (let j = 0; j <= cols; j += 1)
     nearN[j] = query[qs + j - 1] === N || query[qs + j] === N ? 1 : 0;
+  for (let j = 1; j <= cols; j += 1) insertionNearN[j] = nearN[j]! | nearN[j - 1]!;
 
   let bestRow = -1;
   let bestScore = NEG;
@@ -86,30 +90,62 @@ export function alignWindow(inputs: DpInputs, window: DpWindow, out: AlignmentBu
     curH[high + 2] = NEG;
     curD[high + 2] = NEG;
     let insertion = NEG;
-    for (let j = low; j <= high; j += 1) {
-      const besideN = nearN[j] === 1;
-      let deletion = NEG;
-      let deletionExtends = 0;
-      let match = NEG;
-      if (i > 0) {
-        const open = prevH[j + 1]! - (besideN ? GAP_OPEN_BESIDE_N : deletionOpen);
-        const extend = prevD[j + 1]!;
-        deletionExtends = extend >= open ? 1 : 0;
-        deletion = deletionExtends ? extend : open;
-        if (j > 0) match = prevH[j]! + ((refMask & query[qs + j - 1]!) !== 0 ? MATCH : MISMATCH);
+    let j = low;
+    if (i === 0 || j === 0) {
+      // The first row and column: no match (and in row 0 no deletion) reaches them.
+      const last = i === 0 ? high : 0;
+      for (; j <= last; j += 1) {
+        let deletion = NEG;
+        let deletionExtends = 0;
+        if (i > 0) {
+          const open = prevH[j + 1]! - (nearN[j] === 1 ? GAP_OPEN_BESIDE_N : deletionOpen);
+          const extend = prevD[j + 1]!;
+          deletionExtends = extend >= open ? 1 : 0;
+          deletion = deletionExtends ? extend : open;
+        }
+        let insertionExtends = 0;
+        if (j > 0) {
+          const open = curH[j]! - (insertionNearN[j] === 1 ? GAP_OPEN_BESIDE_N : insertionOpen);
+          insertionExtends = insertion >= open ? 1 : 0;
+          insertion = insertionExtends ? insertion : open;
+        }
+        let h = NEG;
+        let from = FROM_MATCH;
+        if (j === 0 && (i === 0 || freeRefStart)) {
+          h = 0;
+          from = FROM_START;
+        } else if (preferRight) {
+          if (deletion >= NEG && deletion >= insertion) {
+            h = deletion;
+            from = FROM_DELETION;
+          } else if (insertion >= NEG) {
+            h = insertion;
+            from = FROM_INSERTION;
+          }
+        } else if (deletion > NEG || insertion > NEG) {
+          h = deletion >= insertion ? deletion : insertion;
+          from = deletion >= insertion ? FROM_DELETION : FROM_INSERTION;
+        }
+        curH[j + 1] = h;
+        curD[j + 1] = deletion;
+        trace[rowOffset + j] = from | (deletionExtends << 2) | (insertionExtends << 3);
       }
-      let insertionExtends = 0;
-      if (j > 0) {
-        const open = curH[j]! - (besideN || nearN[j - 1] === 1 ? GAP_OPEN_BESIDE_N : insertionOpen);
-        insertionExtends = insertion >= open ? 1 : 0;
-        insertion = insertionExtends ? insertion : open;
-      }
-      let h = match;
-      let from = FROM_MATCH;
-      if (j === 0 && (i === 0 || freeRefStart)) {
-        h = 0;
-        from = FROM_START;
-      } else if (preferRight) {
+    }
+    // Inner cells (i, j >= 1), one loop per tie rule.
+    if (preferRight) {
+      for (; j <= high; j += 1) {
+        const deletionOpenHere =
+          prevH[j + 1]! - (nearN[j] === 1 ? GAP_OPEN_BESIDE_N : deletionOpen);
+        const deletionExtend = prevD[j + 1]!;
+        const deletionExtends = deletionExtend >= deletionOpenHere ? 1 : 0;
+        const deletion = deletionExtends ? deletionExtend : deletionOpenHere;
+        const match = prevH[j]! + ((refMask & query[qs + j - 1]!) !== 0 ? MATCH : MISMATCH);
+        const insertionOpenHere =
+          curH[j]! - (insertionNearN[j] === 1 ? GAP_OPEN_BESIDE_N : insertionOpen);
+        const insertionExtends = insertion >= insertionOpenHere ? 1 : 0;
+        if (!insertionExtends) insertion = insertionOpenHere;
+        let h = match;
+        let from = FROM_MATCH;
         if (deletion >= match && deletion >= insertion) {
           h = deletion;
           from = FROM_DELETION;
@@ -117,13 +153,32 @@ export function alignWindow(inputs: DpInputs, window: DpWindow, out: AlignmentBu
           h = insertion;
           from = FROM_INSERTION;
         }
-      } else if (deletion > match || insertion > match) {
-        h = deletion >= insertion ? deletion : insertion;
-        from = deletion >= insertion ? FROM_DELETION : FROM_INSERTION;
+        curH[j + 1] = h;
+        curD[j + 1] = deletion;
+        trace[rowOffset + j] = from | (deletionExtends << 2) | (insertionExtends << 3);
       }
-      curH[j + 1] = h;
-      curD[j + 1] = deletion;
-      trace[rowOffset + j] = from | (deletionExtends << 2) | (insertionExtends << 3);
+    } else {
+      for (; j <= high; j += 1) {
+        const deletionOpenHere =
+          prevH[j + 1]! - (nearN[j] === 1 ? GAP_OPEN_BESIDE_N : deletionOpen);
+        const deletionExtend = prevD[j + 1]!;
+        const deletionExtends = deletionExtend >= deletionOpenHere ? 1 : 0;
+        const deletion = deletionExtends ? deletionExtend : deletionOpenHere;
+        const match = prevH[j]! + ((refMask & query[qs + j - 1]!) !== 0 ? MATCH : MISMATCH);
+        const insertionOpenHere =
+          curH[j]! - (insertionNearN[j] === 1 ? GAP_OPEN_BESIDE_N : insertionOpen);
+        const insertionExtends = insertion >= insertionOpenHere ? 1 : 0;
+        if (!insertionExtends) insertion = insertionOpenHere;
+        let h = match;
+        let from = FROM_MATCH;
+        if (deletion > match || insertion > match) {
+          h = deletion >= insertion ? deletion : insertion;
+          from = deletion >= insertion ? FROM_DELETION : FROM_INSERTION;
+        }
+        curH[j + 1] = h;
+        curD[j + 1] = deletion;
+        trace[rowOffset + j] = from | (deletionExtends << 2) | (insertionExtends << 3);
+      }
     }
     if (high === cols && (freeRefEnd || i === rows) && curH[cols + 1]! > bestScore) {
       bestScore = curH[cols + 1]!;

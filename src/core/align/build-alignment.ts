@@ -2,13 +2,22 @@
  * Turns a chain of anchors into the full alignment: anchored stretches are copied along
  * their diagonal; DP runs only where the diagonal changes (reaching PAD bases into the
  * anchors on both sides, so an indel in a repeat can take its preferred placement), where
- * two anchors on one diagonal are separated by more than a couple of differences, and at
- * the two ends (where the reference may overhang freely). Windows that would overlap, as
- * around a short anchor between two indels, are merged into one.
+ * two anchors on one diagonal are separated by too many differences for the direct path to
+ * be the best one, and at the two ends (where the reference may overhang freely). Windows
+ * that would overlap, as around a short anchor between two indels, are merged into one.
  */
 import type { AlignmentBuilder } from './alignment-builder';
 import { alignWindow, type DpInputs } from './banded-dp';
 import type { Chain } from './chain-anchors';
+import { N } from './nuc-codes';
+import {
+  GAP_OPEN,
+  GAP_OPEN_BESIDE_N,
+  GAP_OPEN_IN_FRAME,
+  GAP_OPEN_OUT_OF_FRAME,
+  MATCH,
+  MISMATCH,
+} from './scoring';
 import type { Anchors } from './seed-anchors';
 
 /**
@@ -26,8 +35,41 @@ const END_MARGIN = 32;
  * stretch counts as uncovered.
  */
 const MAX_UNANCHORED_END = 150;
-/** With up to this many mismatches between two anchors on one diagonal, no gapped path scores better. */
-const DIRECT_MISMATCHES = 2;
+
+/**
+ * Whether the direct (ungapped) path between two anchors on one diagonal scores strictly
+ * better than any gapped one, so DP over their window would return it. A gapped path that
+ * starts and ends on the same diagonal has an insertion and a deletion of equal total
+ * length a >= 1: it gives up a matched pair per inserted base and pays at least two gap
+ * opens, so it scores at most MATCH * (length - 1) - 2 * cheapest open. The direct path
+ * scores MATCH * length - (MATCH - MISMATCH) * mismatches (the anchors match exactly). The
+ * cheapest open is looked up over all the window could reach: the stretch and `reach`
+ * bases either side, GAP_OPEN_BESIDE_N if the query has an N there. Up to two mismatches
+ * pass whatever the costs.
+ */
+function directPathIsBest(
+  inputs: DpInputs,
+  from: number,
+  to: number,
+  diagonal: number,
+  reach: number,
+): boolean {
+  const { query, ref, gapOpen } = inputs;
+  let mismatches = 0;
+  for (let q = from; q < to; q += 1) if ((query[q]! & ref[q - diagonal]!) === 0) mismatches += 1;
+  const beats = (cheapestOpen: number) =>
+    (MATCH - MISMATCH) * mismatches < MATCH + 2 * cheapestOpen;
+  if (beats(GAP_OPEN_BESIDE_N)) return true;
+  if (!beats(Math.min(GAP_OPEN, GAP_OPEN_IN_FRAME, GAP_OPEN_OUT_OF_FRAME))) return false;
+  const queryFrom = Math.max(0, from - reach);
+  const queryTo = Math.min(query.length, to + reach);
+  for (let q = queryFrom; q < queryTo; q += 1) if (query[q] === N) return false;
+  let cheapest = Infinity;
+  const refTo = Math.min(gapOpen.length, queryTo - diagonal + 1);
+  for (let r = Math.max(0, queryFrom - diagonal); r < refTo; r += 1)
+    if (gapOpen[r]! < cheapest) cheapest = gapOpen[r]!;
+  return beats(cheapest);
+}
 
 /** A DP window in query coordinates, with the diagonals (query - ref) at its two corners. */
 interface Span {
@@ -39,18 +81,6 @@ interface Span {
   maxDiagonal: number;
   freeRefStart: boolean;
   freeRefEnd: boolean;
-}
-
-function mismatchesOnDiagonal(
-  inputs: DpInputs,
-  from: number,
-  to: number,
-  diagonal: number,
-): number {
-  const { query, ref } = inputs;
-  let count = 0;
-  for (let q = from; q < to; q += 1) if ((query[q]! & ref[q - diagonal]!) === 0) count += 1;
-  return count;
 }
 
 /** Adds a span, merging it into the previous one when they would overlap. */
@@ -99,10 +129,7 @@ function collectSpans(
     const bDiagonal = queryStart[b]! - refStart[b]!;
     const aEnd = queryStart[a]! + length[a]!;
     const bStart = queryStart[b]!;
-    if (
-      aDiagonal === bDiagonal &&
-      mismatchesOnDiagonal(inputs, aEnd, bStart, aDiagonal) <= DIRECT_MISMATCHES
-    )
+    if (aDiagonal === bDiagonal && directPathIsBest(inputs, aEnd, bStart, aDiagonal, PAD + 1))
       continue;
     const aRefEnd = refStart[a]! + length[a]!;
     const pad = PAD + Math.min(MAX_EXTRA_PAD, Math.abs(aDiagonal - bDiagonal));

@@ -60,13 +60,25 @@ export function isBase(mask: number): boolean {
   return mask === A || mask === C || mask === G || mask === T;
 }
 
-/** Masks of a sequence's letters; alignment gaps ('-', '.') in the input are dropped. */
-export function encodeSequence(sequence: string): Uint8Array {
-  const ungapped = /[-.]/.test(sequence) ? sequence.replace(/[-.]/g, '') : sequence;
+const DASH = 45;
+const DOT = 46;
+
+/**
+ * Masks of a sequence's letters; alignment gaps ('-', '.') in the input are dropped. With
+ * a `scratch` buffer at least as long as the sequence, the result is a view of it (valid
+ * until the scratch is reused).
+ */
+export function encodeSequence(sequence: string, scratch?: Buffer): Uint8Array {
+  const bytes =
+    scratch && scratch.length >= sequence.length ? scratch : Buffer.allocUnsafe(sequence.length);
   // Latin-1 bytes (a char beyond reads as its low byte: the reader has validated letters).
-  const out = Buffer.from(ungapped, 'latin1');
-  for (let i = 0; i < out.length; i += 1) out[i] = MASK_OF_CHAR[out[i]!]!;
-  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  const length = bytes.write(sequence, 0, 'latin1');
+  let kept = 0;
+  for (let i = 0; i < length; i += 1) {
+    const char = bytes[i]!;
+    if (char !== DASH && char !== DOT) bytes[kept++] = MASK_OF_CHAR[char]!;
+  }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, kept);
 }
 
 export function reverseComplement(masks: Uint8Array): Uint8Array {

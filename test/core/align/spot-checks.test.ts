@@ -136,6 +136,34 @@ describe('spot checks on SARS-CoV-2', () => {
     );
   });
 
+  it('a cluster of substitutions between exact seeds is called as such, beside an N run too', () => {
+    // Four substitutions in a row in S (23100-23103) and three outside genes (29700-29702):
+    // the direct path beats any pair of gaps; next to an N run (cheap gaps) as well.
+    const swap: Record<string, string> = { A: 'C', C: 'G', G: 'T', T: 'A' };
+    const mutate = (sequence: string, from: number, count: number) =>
+      sequence.slice(0, from) +
+      [...sequence.slice(from, from + count)].map((c) => swap[c]).join('') +
+      sequence.slice(from + count);
+    const mutated = mutate(mutate(reference, 23099, 4), 29699, 3);
+    const positions = (result: SequenceCalls) => result.substitutions.map((s) => s.position);
+    expect(positions(calls(aligner.align(mutated)))).toEqual([
+      23100, 23101, 23102, 23103, 29700, 29701, 29702,
+    ]);
+    const besideN = `${mutated.slice(0, 23080)}${'N'.repeat(15)}${mutated.slice(23095)}`;
+    const result = calls(aligner.align(besideN));
+    expect(positions(result)).toEqual([23100, 23101, 23102, 23103, 29700, 29701, 29702]);
+    expect(result.missing).toEqual([{ start: 23081, end: 23095 }]);
+    expect(result.deletions).toEqual([]);
+    expect(result.insertions).toEqual([]);
+  });
+
+  it('gaps in the input are dropped, and the aligner is unaffected by what it aligned before', () => {
+    const before = calls(aligner.align(alpha));
+    calls(aligner.align(reference.slice(0, 22204) + 'GAGCCAGAA' + reference.slice(22204)));
+    calls(aligner.align(unaligned(alphaRow.slice(21000, 24000))));
+    expect(calls(aligner.align(alphaRow))).toEqual(before);
+  });
+
   it('a deletion of one base in a gene is a frame shift, and its codons are not translated', () => {
     const shifted = calls(aligner.align(reference.slice(0, 22000) + reference.slice(22001)));
     expect(shifted.deletions).toEqual([{ start: 22001, length: 1 }]);
