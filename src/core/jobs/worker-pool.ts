@@ -17,6 +17,12 @@ export interface PoolRequest<Req> {
   request: Req;
 }
 
+/** Main thread -> worker, once and before any request, for workers started with `setup`. */
+export interface PoolSetup {
+  type: 'setup';
+  data: unknown;
+}
+
 /** Worker -> main thread. */
 export type PoolReply<Res> =
   | { type: 'result'; id: number; result: Res }
@@ -34,6 +40,16 @@ interface Task<Req, Res> {
   reject: (error: Error) => void;
 }
 
+export interface WorkerPoolOptions {
+  /**
+   * Data the workers need that is still being made: they start at once (booting a worker
+   * takes a while) and get it as their first message when it resolves (their module
+   * answers through `serveWorkerRequestsAfterSetup`); no request reaches them before. If
+   * it rejects, the pool closes and its requests reject with that error.
+   */
+  setup?: Promise<unknown>;
+}
+
 /**
  * @param baseUrl `import.meta.url` of the module beside the worker file
  * @param name the worker's file name without extension, e.g. `align.worker`
@@ -43,13 +59,15 @@ export function createWorkerPool<Req, Res>(
   name: string,
   workerData: unknown,
   threads = 2,
+  options: WorkerPoolOptions = {},
 ): WorkerPool<Req, Res> {
   const queue: Task<Req, Res>[] = [];
   const running = new Map<Worker, Task<Req, Res>>();
   const idle: Worker[] = [];
   let nextId = 1;
   let alive = Math.max(1, threads);
-  const closed = (): Error => new Error(`${name} pool closed`);
+  let closedBy: Error | null = null;
+  const closed = (): Error => closedBy ?? new Error(`${name} pool closed`);
 
   const dispatch = (): void => {
     while (idle.length > 0 && queue.length > 0) {
@@ -63,7 +81,9 @@ export function createWorkerPool<Req, Res>(
     running.get(worker)?.reject(error);
     running.delete(worker);
   };
+  const retired = new Set<Worker>();
   const retire = (worker: Worker, error: Error): void => {
+    retired.add(worker);
     fail(worker, error);
     const at = idle.indexOf(worker);
     if (at >= 0) idle.splice(at, 1);
@@ -83,13 +103,33 @@ export function createWorkerPool<Req, Res>(
     });
     worker.on('error', (error) => fail(worker, error));
     worker.on('exit', (code) => retire(worker, new Error(`${name} stopped (exit code ${code})`)));
-    idle.push(worker);
+    if (!options.setup) idle.push(worker);
     return worker;
   });
+  const close = async (): Promise<void> => {
+    for (const task of queue.splice(0)) task.reject(closed());
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  };
+  options.setup?.then(
+    (data) => {
+      const message: PoolSetup = { type: 'setup', data };
+      for (const worker of workers) {
+        if (!retired.has(worker)) {
+          worker.postMessage(message);
+          idle.push(worker);
+        }
+      }
+      dispatch();
+    },
+    (error: unknown) => {
+      closedBy = error instanceof Error ? error : new Error(String(error));
+      void close();
+    },
+  );
 
   return {
     run(request, transfer = []) {
-      if (alive === 0) return Promise.reject(closed());
+      if (alive === 0 || closedBy) return Promise.reject(closed());
       return new Promise<Res>((resolve, reject) => {
         queue.push({
           message: { type: 'request', id: nextId++, request },
@@ -100,10 +140,7 @@ export function createWorkerPool<Req, Res>(
         dispatch();
       });
     },
-    async close() {
-      for (const task of queue.splice(0)) task.reject(closed());
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
+    close,
   };
 }
 
@@ -136,6 +173,36 @@ export function answerRequest<Req, Res>(
     port.postMessage(reply);
     return reply;
   }
+}
+
+/**
+ * The worker side of a pool started with `setup`: the first message is the setup data,
+ * from which `create` makes the handler. If `create` throws, every request is answered
+ * with that error.
+ */
+export function serveWorkerRequestsAfterSetup<Setup, Req, Res>(
+  create: (setup: Setup) => Handler<Req, Res>,
+  transfers = false,
+): void {
+  const port = parentPort!;
+  let handle: Handler<Req, Res> | null = null;
+  let failure: unknown = null;
+  port.on('message', (message: PoolSetup | PoolRequest<Req>) => {
+    if (message.type === 'setup') {
+      try {
+        handle = create(message.data as Setup);
+      } catch (error) {
+        failure = error;
+      }
+      return;
+    }
+    const ready: Handler<Req, Res> =
+      handle ??
+      (() => {
+        throw failure ?? new Error('request before setup');
+      });
+    answerRequest(port, ready, message, transfers);
+  });
 }
 
 /** The worker side: answers each request from the pool (see `answerRequest`). */

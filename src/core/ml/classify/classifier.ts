@@ -9,7 +9,7 @@ import { featurizerDimension } from '../../features/featurizer-union';
 import { createWorkerPool, type WorkerPool } from '../../jobs/worker-pool';
 import { assemblePredictions, type PredictionContext } from './assemble-predictions';
 import type { ClassifyBatchResult, ClassifyWorkerData } from './classify-batch';
-import { loadClassifierBundle } from './classifier-bundle';
+import { loadClassifierBundle, type ClassifierBundle } from './classifier-bundle';
 import { openModelSession, type ModelSession } from './model-session';
 import type { RecombinantRule } from './recombinant-check';
 import type { ClassifyOptions, Prediction, SequenceInput } from './prediction';
@@ -49,31 +49,41 @@ export async function openClassifier(
   options: OpenClassifierOptions = {},
 ): Promise<Classifier> {
   const bundleName = options.name ?? (typeof source === 'string' ? source : 'bundle');
-  const bundle = await loadClassifierBundle(source, options.name);
-  const { manifest, labels, exemplars } = bundle;
-  const dimension = featurizerDimension(manifest.featurizer);
   const threads = Math.max(1, options.threads ?? 2);
   const windowSize = Math.max(1, options.windowSize ?? 256);
-  const data: ClassifyWorkerData = {
-    featurizer: manifest.featurizer,
-    pathogen: bundle.pathogen,
-    exemplars,
-    recombinant: options.recombinant ?? {},
-  };
-  // The workers set up (aligner index, exemplars) while this thread loads the model.
+  const loading = loadClassifierBundle(source, options.name);
+  // The workers boot (a thread, its modules) while this thread reads the bundle, and set
+  // up (aligner index, exemplars) from it while this thread loads the model.
   const pool: WorkerPool<string[], ClassifyBatchResult> = createWorkerPool(
     import.meta.url,
     'classify.worker',
-    data,
+    undefined,
     threads,
+    {
+      setup: loading.then((bundle): ClassifyWorkerData => ({
+        featurizer: bundle.manifest.featurizer,
+        pathogen: bundle.pathogen,
+        exemplars: bundle.exemplars,
+        recombinant: options.recombinant ?? {},
+      })),
+    },
   );
   let model: ModelSession;
+  let bundle: ClassifierBundle;
   try {
-    model = await openModelSession(bundle.model, dimension, labels.length, bundleName);
+    bundle = await loading;
+    model = await openModelSession(
+      bundle.model,
+      featurizerDimension(bundle.manifest.featurizer),
+      bundle.labels.length,
+      bundleName,
+    );
   } catch (error) {
     await pool.close();
     throw error;
   }
+  const { manifest, labels, exemplars } = bundle;
+  const dimension = featurizerDimension(manifest.featurizer);
   const context: PredictionContext = {
     labels,
     temperature: manifest.calibration.temperature,
