@@ -21,8 +21,8 @@ export interface Aligner {
   readonly pathogen: Pathogen;
   /** Seed length (k-mer size) of the reference index. */
   readonly k: number;
-  /** Aligns one sequence (IUPAC letters, no gaps); never throws. */
-  align(sequence: string): AlignmentOutcome;
+  /** Aligns one sequence (IUPAC letters, as a string or ASCII bytes); never throws. */
+  align(sequence: string | Uint8Array): AlignmentOutcome;
 }
 
 interface Strand {
@@ -110,7 +110,7 @@ export function createAligner(pathogen: Pathogen): Aligner {
   return {
     pathogen,
     k,
-    align(sequence: string): AlignmentOutcome {
+    align(sequence: string | Uint8Array): AlignmentOutcome {
       try {
         if (encoded.length < sequence.length) encoded = Buffer.allocUnsafe(2 * sequence.length);
         return alignEncoded(encodeSequence(sequence, encoded));

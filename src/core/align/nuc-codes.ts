@@ -64,18 +64,21 @@ const DASH = 45;
 const DOT = 46;
 
 /**
- * Masks of a sequence's letters; alignment gaps ('-', '.') in the input are dropped. With
- * a `scratch` buffer at least as long as the sequence, the result is a view of it (valid
- * until the scratch is reused).
+ * Masks of a sequence's letters (a string, or its bytes: ASCII reads the same either way);
+ * alignment gaps ('-', '.') in the input are dropped. With a `scratch` buffer at least as long as the sequence, the
+ * result is a view of it (valid until the scratch is reused).
  */
-export function encodeSequence(sequence: string, scratch?: Buffer): Uint8Array {
+export function encodeSequence(sequence: string | Uint8Array, scratch?: Buffer): Uint8Array {
   const bytes =
     scratch && scratch.length >= sequence.length ? scratch : Buffer.allocUnsafe(sequence.length);
+  let source: Uint8Array = bytes;
+  let length = sequence.length;
   // Latin-1 bytes (a char beyond reads as its low byte: the reader has validated letters).
-  const length = bytes.write(sequence, 0, 'latin1');
+  if (typeof sequence === 'string') length = bytes.write(sequence, 0, 'latin1');
+  else source = sequence;
   let kept = 0;
   for (let i = 0; i < length; i += 1) {
-    const char = bytes[i]!;
+    const char = source[i]!;
     if (char !== DASH && char !== DOT) bytes[kept++] = MASK_OF_CHAR[char]!;
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, kept);

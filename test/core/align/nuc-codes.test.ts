@@ -21,6 +21,15 @@ describe('encodeSequence', () => {
     expect(Array.from(encodeSequence('-'))).not.toContain(GAP);
   });
 
+  it('reads Latin-1 bytes as it reads the string', () => {
+    const text = 'ac-gt..Ry*N';
+    expect(encodeSequence(Buffer.from(text, 'latin1'))).toEqual(encodeSequence(text));
+    const scratch = Buffer.alloc(32);
+    const fromBytes = encodeSequence(new Uint8Array(Buffer.from(text, 'latin1')), scratch);
+    expect(fromBytes.buffer).toBe(scratch.buffer);
+    expect(letters(fromBytes)).toBe('ACGTRYNN');
+  });
+
   it('writes into a long enough scratch buffer and ignores a short one', () => {
     const scratch = Buffer.alloc(16, 0xff);
     const inScratch = encodeSequence('AC-GT', scratch);

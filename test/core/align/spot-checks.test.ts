@@ -162,6 +162,7 @@ describe('spot checks on SARS-CoV-2', () => {
     calls(aligner.align(reference.slice(0, 22204) + 'GAGCCAGAA' + reference.slice(22204)));
     calls(aligner.align(unaligned(alphaRow.slice(21000, 24000))));
     expect(calls(aligner.align(alphaRow))).toEqual(before);
+    expect(calls(aligner.align(Buffer.from(alphaRow, 'latin1')))).toEqual(before);
   });
 
   it('a deletion of one base in a gene is a frame shift, and its codons are not translated', () => {

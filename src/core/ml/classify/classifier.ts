@@ -6,6 +6,11 @@
  */
 import type { BundleManifest } from '../../bundles';
 import { featurizerDimension } from '../../features/featurizer-union';
+import {
+  packedTransferList,
+  packSequences,
+  type PackedSequences,
+} from '../../features/packed-sequences';
 import { createWorkerPool, type WorkerPool } from '../../jobs/worker-pool';
 import { assemblePredictions, type PredictionContext } from './assemble-predictions';
 import type { ClassifyBatchResult, ClassifyWorkerData } from './classify-batch';
@@ -54,7 +59,7 @@ export async function openClassifier(
   const loading = loadClassifierBundle(source, options.name);
   // The workers boot (a thread, its modules) while this thread reads the bundle, and set
   // up (aligner index, exemplars) from it while this thread loads the model.
-  const pool: WorkerPool<string[], ClassifyBatchResult> = createWorkerPool(
+  const pool: WorkerPool<PackedSequences, ClassifyBatchResult> = createWorkerPool(
     import.meta.url,
     'classify.worker',
     undefined,
@@ -97,8 +102,11 @@ export async function openClassifier(
   const workerBatch = Math.max(1, Math.ceil(windowSize / (2 * threads)));
   const featurizeWindow = (records: readonly SequenceInput[]): Promise<ClassifyBatchResult> => {
     const parts: Promise<ClassifyBatchResult>[] = [];
-    for (let start = 0; start < records.length; start += workerBatch)
-      parts.push(pool.run(records.slice(start, start + workerBatch).map((r) => r.sequence)));
+    for (let start = 0; start < records.length; start += workerBatch) {
+      const part = records.slice(start, start + workerBatch).map((r) => r.sequence);
+      const packed = packSequences(part);
+      parts.push(pool.run(packed, packedTransferList(packed)));
+    }
     const all = Promise.all(parts).then((results) => concatBatchResults(results, dimension));
     all.catch(() => undefined); // awaited later, or dropped after an abort
     return all;

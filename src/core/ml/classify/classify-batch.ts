@@ -7,7 +7,8 @@ import type { Transferable } from 'node:worker_threads';
 import type { SequenceCalls } from '../../../shared/analysis-types';
 import { createAligner, type Aligner } from '../../align/aligner';
 import { featurizerDimension, type FeaturizerConfig } from '../../features/featurizer-union';
-import { kmerSpectrum } from '../../features/kmer-spectrum';
+import { kmerSpectrumOfBytes } from '../../features/kmer-spectrum';
+import type { PackedSequences } from '../../features/packed-sequences';
 import type { Pathogen } from '../../reference/types';
 import {
   changedIndices,
@@ -54,7 +55,8 @@ export interface ClassifyBatchResult {
   breakpoint: Int32Array;
 }
 
-export type BatchProcessor = (sequences: string[]) => {
+/** Takes a batch as `packSequences` packs it (UTF-8 bytes: a non-ASCII letter is no base). */
+export type BatchProcessor = (sequences: PackedSequences) => {
   result: ClassifyBatchResult;
   transfer: Transferable[];
 };
@@ -106,8 +108,8 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
     out.breakpoint[row] = found.breakpoint;
   };
 
-  return (sequences) => {
-    const n = sequences.length;
+  return ({ bytes, ends }) => {
+    const n = ends.length;
     const filled = (): Int32Array => new Int32Array(n).fill(-1);
     const out: ClassifyBatchResult = {
       features: new Float32Array(n * dimension),
@@ -118,20 +120,22 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
       parentB: filled(),
       breakpoint: filled(),
     };
-    sequences.forEach((sequence, row) => {
+    for (let row = 0; row < n; row += 1) {
+      const start = row > 0 ? ends[row - 1]! : 0;
       const features = out.features.subarray(row * dimension, (row + 1) * dimension);
-      if (featurizer.kind === 'kmer') kmerSpectrum(sequence, featurizer, features);
-      if (!aligner) return;
-      const outcome = aligner.align(sequence);
+      if (featurizer.kind === 'kmer')
+        kmerSpectrumOfBytes(bytes, start, ends[row]!, featurizer, features);
+      if (!aligner) continue;
+      const outcome = aligner.align(bytes.subarray(start, ends[row]));
       if (!outcome.ok) {
         out.alignmentFailures[row] = outcome.reason;
-        return;
+        continue;
       }
       queryAlleleCodes(referenceCodes, outcome.calls, queryCodes);
       if (featurizer.kind === 'aligned-alleles')
         queryAlleleFeatures(featurizer, queryCodes, outcome.calls, features);
       compareToExemplars(outcome.calls, row, out);
-    });
+    }
     const { features, nearest, nearestDistance, parentA, parentB, breakpoint } = out;
     const transfer = [features, nearest, nearestDistance, parentA, parentB, breakpoint].map(
       (array) => array.buffer as ArrayBuffer,

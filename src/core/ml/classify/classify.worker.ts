@@ -1,4 +1,5 @@
 /** Worker thread: features, nearest exemplar and recombinant test for batches of sequences. */
+import type { PackedSequences } from '../../features/packed-sequences';
 import { serveWorkerRequestsAfterSetup } from '../../jobs/worker-pool';
 import {
   createBatchProcessor,
@@ -6,7 +7,7 @@ import {
   type ClassifyWorkerData,
 } from './classify-batch';
 
-serveWorkerRequestsAfterSetup<ClassifyWorkerData, string[], ClassifyBatchResult>(
+serveWorkerRequestsAfterSetup<ClassifyWorkerData, PackedSequences, ClassifyBatchResult>(
   createBatchProcessor,
   true,
 );
