@@ -131,21 +131,20 @@ export function alignWindow(inputs: DpInputs, window: DpWindow, out: AlignmentBu
         trace[rowOffset + j] = from | (deletionExtends << 2) | (insertionExtends << 3);
       }
     }
-    // Inner cells (i, j >= 1), one loop per tie rule.
-    if (preferRight) {
-      for (; j <= high; j += 1) {
-        const deletionOpenHere =
-          prevH[j + 1]! - (nearN[j] === 1 ? GAP_OPEN_BESIDE_N : deletionOpen);
-        const deletionExtend = prevD[j + 1]!;
-        const deletionExtends = deletionExtend >= deletionOpenHere ? 1 : 0;
-        const deletion = deletionExtends ? deletionExtend : deletionOpenHere;
-        const match = prevH[j]! + ((refMask & query[qs + j - 1]!) !== 0 ? MATCH : MISMATCH);
-        const insertionOpenHere =
-          curH[j]! - (insertionNearN[j] === 1 ? GAP_OPEN_BESIDE_N : insertionOpen);
-        const insertionExtends = insertion >= insertionOpenHere ? 1 : 0;
-        if (!insertionExtends) insertion = insertionOpenHere;
-        let h = match;
-        let from = FROM_MATCH;
+    // Inner cells (i, j >= 1).
+    for (; j <= high; j += 1) {
+      const deletionOpenHere = prevH[j + 1]! - (nearN[j] === 1 ? GAP_OPEN_BESIDE_N : deletionOpen);
+      const deletionExtend = prevD[j + 1]!;
+      const deletionExtends = deletionExtend >= deletionOpenHere ? 1 : 0;
+      const deletion = deletionExtends ? deletionExtend : deletionOpenHere;
+      const match = prevH[j]! + ((refMask & query[qs + j - 1]!) !== 0 ? MATCH : MISMATCH);
+      const insertionOpenHere =
+        curH[j]! - (insertionNearN[j] === 1 ? GAP_OPEN_BESIDE_N : insertionOpen);
+      const insertionExtends = insertion >= insertionOpenHere ? 1 : 0;
+      if (!insertionExtends) insertion = insertionOpenHere;
+      let h = match;
+      let from = FROM_MATCH;
+      if (preferRight) {
         if (deletion >= match && deletion >= insertion) {
           h = deletion;
           from = FROM_DELETION;
@@ -153,32 +152,13 @@ export function alignWindow(inputs: DpInputs, window: DpWindow, out: AlignmentBu
           h = insertion;
           from = FROM_INSERTION;
         }
-        curH[j + 1] = h;
-        curD[j + 1] = deletion;
-        trace[rowOffset + j] = from | (deletionExtends << 2) | (insertionExtends << 3);
+      } else if (deletion > match || insertion > match) {
+        h = deletion >= insertion ? deletion : insertion;
+        from = deletion >= insertion ? FROM_DELETION : FROM_INSERTION;
       }
-    } else {
-      for (; j <= high; j += 1) {
-        const deletionOpenHere =
-          prevH[j + 1]! - (nearN[j] === 1 ? GAP_OPEN_BESIDE_N : deletionOpen);
-        const deletionExtend = prevD[j + 1]!;
-        const deletionExtends = deletionExtend >= deletionOpenHere ? 1 : 0;
-        const deletion = deletionExtends ? deletionExtend : deletionOpenHere;
-        const match = prevH[j]! + ((refMask & query[qs + j - 1]!) !== 0 ? MATCH : MISMATCH);
-        const insertionOpenHere =
-          curH[j]! - (insertionNearN[j] === 1 ? GAP_OPEN_BESIDE_N : insertionOpen);
-        const insertionExtends = insertion >= insertionOpenHere ? 1 : 0;
-        if (!insertionExtends) insertion = insertionOpenHere;
-        let h = match;
-        let from = FROM_MATCH;
-        if (deletion > match || insertion > match) {
-          h = deletion >= insertion ? deletion : insertion;
-          from = deletion >= insertion ? FROM_DELETION : FROM_INSERTION;
-        }
-        curH[j + 1] = h;
-        curD[j + 1] = deletion;
-        trace[rowOffset + j] = from | (deletionExtends << 2) | (insertionExtends << 3);
-      }
+      curH[j + 1] = h;
+      curD[j + 1] = deletion;
+      trace[rowOffset + j] = from | (deletionExtends << 2) | (insertionExtends << 3);
     }
     if (high === cols && (freeRefEnd || i === rows) && curH[cols + 1]! > bestScore) {
       bestScore = curH[cols + 1]!;

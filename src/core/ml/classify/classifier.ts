@@ -75,20 +75,16 @@ export async function openClassifier(
   );
   let model: ModelSession;
   let bundle: ClassifierBundle;
+  let dimension: number;
   try {
     bundle = await loading;
-    model = await openModelSession(
-      bundle.model,
-      featurizerDimension(bundle.manifest.featurizer),
-      bundle.labels.length,
-      bundleName,
-    );
+    dimension = featurizerDimension(bundle.manifest.featurizer);
+    model = await openModelSession(bundle.model, dimension, bundle.labels.length, bundleName);
   } catch (error) {
     await pool.close();
     throw error;
   }
   const { manifest, labels, exemplars } = bundle;
-  const dimension = featurizerDimension(manifest.featurizer);
   const context: PredictionContext = {
     labels,
     temperature: manifest.calibration.temperature,
