@@ -26,8 +26,8 @@ export interface RecombinantRule extends RecombinantOptions {
  * Set on held-out tips (20% of each clade, seeds 1-3; exemplars from the rest; X* lineages are
  * the SARS-CoV-2 recombinants, flu HA and RSV-A tips are taken as non-recombinant), with
  * deletion runs counted as one event (`eventColumns`). At 6 and 3 plus 25% of the informative
- * distance: 19 of 129 held-out X* flagged, 1 of 1,653 other SARS-CoV-2, 3 of ~800 RSV-A and
- * 0 of ~1,100 flu tips. Before deletion runs were collapsed, 8 and 3 flagged 20 X* but also 8
+ * distance: 19 of 129 held-out X* flagged, 1 of 1,653 other SARS-CoV-2, 3 of 813 RSV-A and
+ * 0 of 1,098 flu tips. Before deletion runs were collapsed, 8 and 3 flagged 20 X* but also 8
  * other SARS-CoV-2 and 10 RSV-A tips (a shared or missing 9-base deletion alone passed).
  */
 export const DEFAULT_RECOMBINANT_RULE: Required<RecombinantRule> = {
