@@ -1,8 +1,8 @@
 /** Turns a window's model output and worker results into one Prediction per sequence. */
 import { applyTemperature, topClasses } from './calibration';
-import type { ClassifyBatchResult } from './classify-batch';
 import type { Prediction, SequenceInput } from './prediction';
 import type { SparseExemplars } from './sparse-exemplars';
+import type { WindowResult } from './window-results';
 
 const TOP = 3;
 
@@ -25,7 +25,7 @@ export interface PredictionContext {
 export function assemblePredictions(
   records: readonly SequenceInput[],
   rawProbabilities: ArrayLike<number>,
-  worker: ClassifyBatchResult,
+  worker: WindowResult,
   context: PredictionContext,
 ): Prediction[] {
   const { labels, exemplars } = context;

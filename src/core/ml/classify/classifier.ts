@@ -18,7 +18,7 @@ import { loadClassifierBundle, type ClassifierBundle } from './classifier-bundle
 import { openModelSession, type ModelSession } from './model-session';
 import type { RecombinantRule } from './recombinant-check';
 import type { ClassifyOptions, Prediction, SequenceInput } from './prediction';
-import { concatBatchResults } from './window-results';
+import { joinWindowResults, windowProbabilities } from './window-results';
 
 export interface OpenClassifierOptions {
   /** Names the bundle in errors (default: the path, or `bundle` for bytes). */
@@ -96,14 +96,14 @@ export async function openClassifier(
   };
   // Each window is split so every worker gets a share.
   const workerBatch = Math.max(1, Math.ceil(windowSize / (2 * threads)));
-  const featurizeWindow = (records: readonly SequenceInput[]): Promise<ClassifyBatchResult> => {
+  const featurizeWindow = (records: readonly SequenceInput[]): Promise<ClassifyBatchResult[]> => {
     const parts: Promise<ClassifyBatchResult>[] = [];
     for (let start = 0; start < records.length; start += workerBatch) {
       const part = records.slice(start, start + workerBatch).map((r) => r.sequence);
       const packed = packSequences(part);
       parts.push(pool.run(packed, packedTransferList(packed)));
     }
-    const all = Promise.all(parts).then((results) => concatBatchResults(results, dimension));
+    const all = Promise.all(parts);
     all.catch(() => undefined); // awaited later, or dropped after an abort
     return all;
   };
@@ -114,21 +114,24 @@ export async function openClassifier(
     async classify(records, { signal, onProgress } = {}) {
       signal?.throwIfAborted();
       const predictions: Prediction[] = [];
-      const pending: { records: readonly SequenceInput[]; result: Promise<ClassifyBatchResult> }[] =
-        [];
+      const pending: {
+        records: readonly SequenceInput[];
+        parts: Promise<ClassifyBatchResult[]>;
+      }[] = [];
       let next = 0;
       const startWindow = (): void => {
         const window = records.slice(next, next + windowSize);
         next += window.length;
-        pending.push({ records: window, result: featurizeWindow(window) });
+        pending.push({ records: window, parts: featurizeWindow(window) });
       };
       while (next < records.length && pending.length < WINDOWS_IN_FLIGHT) startWindow();
       while (pending.length > 0) {
         const window = pending.shift()!;
-        const result = await window.result;
+        const parts = await window.parts;
         signal?.throwIfAborted();
         if (next < records.length) startWindow();
-        const raw = await model.probabilities(result.features, window.records.length);
+        const raw = await windowProbabilities(parts, model.probabilities);
+        const result = joinWindowResults(parts);
         predictions.push(...assemblePredictions(window.records, raw, result, context));
         onProgress?.({ done: predictions.length, total: records.length });
       }
