@@ -46,7 +46,43 @@ export function binBinaryFeatures(features: Matrix): BinnedFeatures | null {
   }
   const thresholds = new Float32Array(new SharedArrayBuffer(4 * thresholdStart[cols]!));
   thresholds.fill(0.5);
-  return { rows, cols, bins: null, packed, binCounts, thresholdStart, thresholds };
+  const minority = minorityRows(packed, stride, rows, ones, binCounts);
+  return { rows, cols, bins: null, packed, binCounts, thresholdStart, thresholds, minority };
+}
+
+/** Each two-valued column's rarer value (ties: 1) and its rows (see BinnedFeatures.minority). */
+function minorityRows(
+  packed: Uint8Array,
+  stride: number,
+  rows: number,
+  ones: Int32Array,
+  binCounts: Uint16Array,
+): NonNullable<BinnedFeatures['minority']> {
+  const cols = binCounts.length;
+  const shared = <T>(Array: new (buffer: SharedArrayBuffer) => T, bytes: number): T =>
+    new Array(new SharedArrayBuffer(bytes));
+  const value = shared(Uint8Array, cols);
+  const start = shared(Int32Array, 4 * (cols + 1));
+  for (let c = 0; c < cols; c++) {
+    const twoValued = binCounts[c]! > 1;
+    value[c] = 2 * ones[c]! <= rows ? 1 : 0;
+    const count = twoValued ? (value[c] ? ones[c]! : rows - ones[c]!) : 0;
+    start[c + 1] = start[c]! + count;
+  }
+  const out = shared(Int32Array, 4 * start[cols]!);
+  // Padding bits past the last row are 0: masked off when the rarer value is 0.
+  const lastMask = rows % 8 === 0 ? 0xff : (1 << (rows % 8)) - 1;
+  for (let c = 0; c < cols; c++) {
+    if (start[c + 1] === start[c]) continue;
+    let at = start[c]!;
+    const flip = value[c] ? 0 : 0xff;
+    for (let g = 0; g < stride; g++) {
+      let byte = packed[c * stride + g]! ^ flip;
+      if (g === stride - 1) byte &= lastMask;
+      for (; byte !== 0; byte &= byte - 1) out[at++] = 8 * g + (31 - Math.clz32(byte & -byte));
+    }
+  }
+  return { value, start, rows: out };
 }
 
 function bitCount(byte: number): number {

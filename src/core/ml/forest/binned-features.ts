@@ -23,6 +23,13 @@ export interface BinnedFeatures {
    * is what split search on small nodes waits for.
    */
   packed?: Uint8Array;
+  /**
+   * For a 0/1 matrix, each column's rarer value and the rows that hold it, in row order:
+   * column c's are `minorityRows[minorityStart[c] .. minorityStart[c + 1])` (empty for a
+   * constant column); in SharedArrayBuffers. Split search on a large node visits only these
+   * rows (one-hot alleles: a few dozen per column on average, against thousands of rows).
+   */
+  minority?: { value: Uint8Array; start: Int32Array; rows: Int32Array };
   /** Number of bins per column (1 = constant column). */
   binCounts: Uint16Array;
   /** Column c's thresholds (in a SharedArrayBuffer) are `thresholds[thresholdStart[c] + b]`: bins <= b go left. */

@@ -32,12 +32,13 @@ export function growTree(
   const C = nClasses;
   const { minSamplesLeaf } = params;
   const state = createSplitState(data, C, candidates, params.maxFeatures, minSamplesLeaf, random);
-  const { samples, slot, weight, slotTotals } = state;
+  const { samples, positionOf, slot, weight, slotTotals } = state;
   const sampleY = new Int32Array(data.rows);
   let n = 0;
   for (let i = 0; i < data.rows; i++) {
     if (!(sampleWeight[i]! > 0)) continue;
     samples[n] = i;
+    positionOf[i] = n;
     sampleY[n] = y[i]!;
     weight[n++] = sampleWeight[i]!;
   }
@@ -112,8 +113,11 @@ export function growTree(
         continue;
       }
       const s = samples[i]!;
-      samples[i] = samples[j]!;
+      const other = samples[j]!;
+      samples[i] = other;
       samples[j] = s;
+      positionOf[other] = i;
+      positionOf[s] = j;
       const t = sampleY[i]!;
       sampleY[i] = sampleY[j]!;
       sampleY[j] = t;

@@ -17,6 +17,10 @@ export interface SplitState {
   binCounts: Uint16Array;
   /** Row index of each sample. */
   samples: Int32Array;
+  /** Inverse of `samples`: the position of each row in it, -1 for rows not in the tree. */
+  positionOf: Int32Array;
+  /** BinnedFeatures.minority, for 0/1 matrices. */
+  minority: BinnedFeatures['minority'] | null;
   /** The node's class slot of each sample (set by the caller for the node's range). */
   slot: Int32Array;
   weight: Float64Array;
@@ -74,6 +78,8 @@ export function createSplitState(
     packed: data.packed ?? null,
     packedStride: Math.ceil(rows / 8),
     samples: new Int32Array(rows),
+    positionOf: new Int32Array(rows).fill(-1),
+    minority: data.minority ?? null,
     slot: new Int32Array(rows),
     weight: new Float64Array(rows),
     integerWeights: false,

@@ -52,6 +52,31 @@ describe('binFeatures', () => {
       expect(binary.packed![c * stride + stride - 1]! >> (rows % 8)).toBe(0);
   });
 
+  it("lists each 0/1 column's rarer value and its rows, none for a constant column", () => {
+    // 9 rows (a padding byte); columns: three ones, six ones, all ones, all zeros, 4 of 9 ones.
+    const columns = [
+      [1, 0, 0, 0, 0, 1, 0, 0, 1],
+      [1, 1, 0, 1, 1, 0, 1, 0, 1],
+      [1, 1, 1, 1, 1, 1, 1, 1, 1],
+      [0, 0, 0, 0, 0, 0, 0, 0, 0],
+      [0, 1, 0, 1, 0, 1, 0, 0, 1],
+    ];
+    const rows = 9;
+    const data = Float32Array.from({ length: rows * columns.length }, (_, i) => {
+      const [r, c] = [Math.floor(i / columns.length), i % columns.length];
+      return columns[c]![r]!;
+    });
+    const { minority } = binFeatures({ rows, cols: columns.length, data });
+    const rowsOf = (c: number): number[] =>
+      Array.from(minority!.rows.subarray(minority!.start[c]!, minority!.start[c + 1]!));
+    expect(Array.from(minority!.value.subarray(0, 2))).toEqual([1, 0]);
+    expect(rowsOf(0)).toEqual([0, 5, 8]);
+    expect(rowsOf(1)).toEqual([2, 5, 7]);
+    expect(rowsOf(2)).toEqual([]);
+    expect(rowsOf(3)).toEqual([]);
+    expect([minority!.value[4], rowsOf(4)]).toEqual([1, [1, 3, 5, 8]]);
+  });
+
   it('takes the general path when a value is not 0 or 1', () => {
     const data = Float32Array.from([0, 1, 1, 0, 1, 0.5]);
     const binned = binFeatures({ rows: 3, cols: 2, data });
