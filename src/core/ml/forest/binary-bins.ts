@@ -59,8 +59,8 @@ function minorityRows(
   binCounts: Uint16Array,
 ): NonNullable<BinnedFeatures['minority']> {
   const cols = binCounts.length;
-  const shared = <T>(Array: new (buffer: SharedArrayBuffer) => T, bytes: number): T =>
-    new Array(new SharedArrayBuffer(bytes));
+  const shared = <T>(Kind: new (buffer: SharedArrayBuffer) => T, bytes: number): T =>
+    new Kind(new SharedArrayBuffer(bytes));
   const value = shared(Uint8Array, cols);
   const start = shared(Int32Array, 4 * (cols + 1));
   for (let c = 0; c < cols; c++) {
