@@ -75,11 +75,14 @@ export async function openClassifier(
   );
   let model: ModelSession;
   let bundle: ClassifierBundle;
-  let dimension: number;
   try {
     bundle = await loading;
-    dimension = featurizerDimension(bundle.manifest.featurizer);
-    model = await openModelSession(bundle.model, dimension, bundle.labels.length, bundleName);
+    model = await openModelSession(
+      bundle.model,
+      featurizerDimension(bundle.manifest.featurizer),
+      bundle.labels.length,
+      bundleName,
+    );
   } catch (error) {
     await pool.close();
     throw error;

@@ -25,7 +25,7 @@ export interface BinnedFeatures {
   packed?: Uint8Array;
   /**
    * For a 0/1 matrix, each column's rarer value and the rows that hold it, in row order:
-   * column c's are `minorityRows[minorityStart[c] .. minorityStart[c + 1])` (empty for a
+   * column c's are `rows[start[c] .. start[c + 1])`, its value `value[c]` (no rows for a
    * constant column); in SharedArrayBuffers. Split search on a large node visits only these
    * rows (one-hot alleles: a few dozen per column on average, against thousands of rows).
    */
