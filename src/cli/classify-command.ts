@@ -14,6 +14,7 @@ import {
   looksLikeBundlePath,
   openClassifier,
   parseModelName,
+  sequenceText,
 } from '../core/ml/classify';
 import { classifyChunks } from '../core/ml/classify/classify-chunks';
 import { createPredictionWriter } from '../core/ml/classify/prediction-rows';
@@ -57,7 +58,8 @@ async function sampleSequences(source: Source, signal: AbortSignal): Promise<str
     'files' in source
       ? fileRecordChunks(source.files, source.sizes, { chunkSize: DETECTION_SAMPLE, signal })
       : datasetRecordChunks(source.core.db, source.datasetId, CHUNK);
-  for await (const chunk of chunks) return chunk.slice(0, DETECTION_SAMPLE).map((r) => r.sequence);
+  for await (const chunk of chunks)
+    return chunk.slice(0, DETECTION_SAMPLE).map((r) => sequenceText(r.sequence));
   return [];
 }
 

@@ -29,7 +29,8 @@ export interface ClassifyJobData {
 interface SourceRow {
   ordinal: number;
   seq_id: string;
-  sequence: string;
+  /** As bytes (CAST AS BLOB): see SequenceInput. */
+  sequence: Uint8Array;
   failure: string | null;
   qc_verdict: string | null;
   calls: string | null;
@@ -61,7 +62,7 @@ export async function runClassifyJob(data: ClassifyJobData, ctx: JobContext): Pr
     ctx.report({ unit: 'sequences', done, total, records: done, message, files: [] });
   report(0);
   const read = db.$client.prepare(
-    `SELECT s.ordinal, s.seq_id, s.sequence, r.failure, r.qc_verdict, r.calls,
+    `SELECT s.ordinal, s.seq_id, CAST(s.sequence AS BLOB) AS sequence, r.failure, r.qc_verdict, r.calls,
             r.id IS NOT NULL AS has_result
        FROM sequences s
        LEFT JOIN sequence_results r ON r.analysis_id = ? AND r.seq_id = s.seq_id

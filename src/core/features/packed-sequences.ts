@@ -8,17 +8,26 @@ export interface PackedSequences {
   ends: Uint32Array<ArrayBuffer>;
 }
 
-export function packSequences(sequences: string[]): PackedSequences {
+/** Packs strings (as UTF-8) or byte sequences (copied as they are). */
+export function packSequences(sequences: readonly (string | Uint8Array)[]): PackedSequences {
   const ends = new Uint32Array(sequences.length);
   let total = 0;
   sequences.forEach((sequence, i) => {
-    total += Buffer.byteLength(sequence, 'utf8');
+    if (typeof sequence === 'string') total += Buffer.byteLength(sequence, 'utf8');
+    else if (sequence instanceof Uint8Array) total += sequence.length;
+    else throw new TypeError(`sequence ${i} is neither a string nor bytes`);
     ends[i] = total;
   });
   // Unpooled and not zeroed: every byte is written below, and the buffer is ours to transfer.
   const buffer = Buffer.allocUnsafeSlow(total);
   let offset = 0;
-  for (const sequence of sequences) offset += buffer.write(sequence, offset, 'utf8');
+  for (const sequence of sequences) {
+    if (typeof sequence === 'string') offset += buffer.write(sequence, offset, 'utf8');
+    else {
+      buffer.set(sequence, offset);
+      offset += sequence.length;
+    }
+  }
   return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, total), ends };
 }
 

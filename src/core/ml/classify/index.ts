@@ -2,11 +2,12 @@ export { applyTemperature, topClasses } from './calibration';
 export { openClassifier, type Classifier, type OpenClassifierOptions } from './classifier';
 export { loadClassifierBundle, type ClassifierBundle } from './classifier-bundle';
 export { parseExemplarTable, type ExemplarRow } from './exemplar-table';
-export type {
-  ClassifyOptions,
-  ClassifyProgress,
-  Prediction,
-  SequenceInput,
-  UnassignedReason,
+export {
+  sequenceText,
+  type ClassifyOptions,
+  type ClassifyProgress,
+  type Prediction,
+  type SequenceInput,
+  type UnassignedReason,
 } from './prediction';
 export { detectPathogen, looksLikeBundlePath, modelsDirs, parseModelName } from './resolve-model';
