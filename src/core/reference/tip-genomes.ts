@@ -62,6 +62,23 @@ export function tipGenome(
   return bases.toString('latin1', 0, kept);
 }
 
+/**
+ * The tip as it aligns to the reference: substitutions applied, a deleted base written as
+ * '-' (as long as the reference).
+ * @throws Error when a mutation's reference base does not match the reference
+ */
+export function alignedTipGenome(reference: string, row: LabeledRow): string {
+  const bases = Buffer.from(reference, 'latin1');
+  for (const { refNuc, position, alt } of row.mutations) {
+    if (reference[position - 1] !== refNuc)
+      throw new Error(
+        `tip ${row.name}: ${refNuc}${position}${alt} but the reference has ${reference[position - 1] ?? 'nothing'} there`,
+      );
+    bases[position - 1] = alt.charCodeAt(0);
+  }
+  return bases.toString('latin1');
+}
+
 /** Replaces runs of 50–400 bases (and sometimes a ragged end) by N until ~fraction is N. */
 function maskRuns(bases: Uint8Array, fraction: number, random: () => number): void {
   const n = bases.length;

@@ -53,7 +53,6 @@ function inputLayerGradients(
   norm: NormalizationConstants,
 ): { weight: string; bias: string } {
   const { g } = ctx;
-  if (norm.mode === 'explicit') throw new Error('training graphs use folded normalization');
   const bias = sumRows(g, delta);
   // d/dW_jk = scale_j * (sum_i x_ij delta_ik - mean_j * sum_i delta_ik)
   const featuresTDelta = g.op('Gemm', [features, delta], { transA: attr.int(1) });

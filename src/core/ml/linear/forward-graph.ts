@@ -4,51 +4,43 @@ import type { FloatType } from './graph-helpers';
 import type { LinearModelSpec, Normalization } from './model';
 
 /**
- * How the first layer sees the normalization. `explicit` computes (x - mean) * scale,
- * as the exported model does. `folded` moves it into the weights, W' = scale * W and
- * b' = b - (mean * scale) W, so a training step never materializes a normalized copy of
- * the batch; the gradient is folded back the same way.
+ * The normalization (x - mean) * scale is folded into the first layer's weights,
+ * W' = scale * W and b' = b - (mean * scale) W: a training step never materializes a
+ * normalized copy of the batch (the gradient is folded back the same way), and in an
+ * exported model W' and b' depend on initializers only, so onnxruntime computes them once
+ * when the session loads (an MLP on 10,820 one-hot features: 3.9 -> 1.9 ms per 256 rows).
  */
-export type NormalizationMode = 'explicit' | 'folded';
-
-/** Initializer names of the normalization, in the forms the two modes need. */
 export interface NormalizationConstants {
-  mode: NormalizationMode;
-  /** explicit: `[d]`; folded: `[d, 1]`. Added on first use, so no graph holds it unused. */
+  /** `[d, 1]`. Added on first use, so no graph holds it unused. */
   mean: () => string;
-  /** explicit: `[d]`; folded: `[d, 1]`. */
+  /** `[d, 1]`. */
   scale: string;
-  /** folded only: mean * scale as `[1, d]`. */
-  meanScaled?: string;
+  /** mean * scale as `[1, d]`. */
+  meanScaled: string;
 }
 
-/** Stores the normalization as initializers for the given mode. */
+/** Stores the normalization as initializers. */
 export function addNormalization(
   g: GraphBuilder,
   normalization: Normalization,
   dtype: FloatType,
-  mode: NormalizationMode,
 ): NormalizationConstants {
   const { mean, scale } = normalization;
   const d = mean.length;
-  const shape = mode === 'explicit' ? [d] : [d, 1];
+  const shape = [d, 1];
   let meanName: string | undefined;
-  const constants: NormalizationConstants = {
-    mode,
+  const meanScaled = new Float64Array(d);
+  for (let j = 0; j < d; j++) meanScaled[j] = mean[j]! * scale[j]!;
+  return {
     mean: () =>
       (meanName ??= g.initializer('feature_mean', { type: dtype, dims: shape, data: mean })),
     scale: g.initializer('feature_scale', { type: dtype, dims: shape, data: scale }),
-  };
-  if (mode === 'folded') {
-    const meanScaled = new Float64Array(d);
-    for (let j = 0; j < d; j++) meanScaled[j] = mean[j]! * scale[j]!;
-    constants.meanScaled = g.initializer('feature_mean_scaled', {
+    meanScaled: g.initializer('feature_mean_scaled', {
       type: dtype,
       dims: [1, d],
       data: dtype === 'float' ? Float32Array.from(meanScaled) : meanScaled,
-    });
-  }
-  return constants;
+    }),
+  };
 }
 
 /** The pre-activation of the first layer, (normalized x) W + b. */
@@ -59,12 +51,8 @@ export function addInputLayer(
   bias: string,
   norm: NormalizationConstants,
 ): string {
-  if (norm.mode === 'explicit') {
-    const normalized = g.op('Mul', [g.op('Sub', [features, norm.mean()]), norm.scale]);
-    return g.op('Gemm', [normalized, weight, bias]);
-  }
   const foldedWeight = g.op('Mul', [weight, norm.scale]);
-  const foldedBias = g.op('Sub', [bias, g.op('MatMul', [norm.meanScaled!, weight])]);
+  const foldedBias = g.op('Sub', [bias, g.op('MatMul', [norm.meanScaled, weight])]);
   return g.op('Gemm', [features, foldedWeight, foldedBias]);
 }
 

@@ -42,7 +42,7 @@ export function toInferenceModel(
       );
     g.initializer(name, { type: 'float', dims, data: values });
   }
-  const norm = addNormalization(g, normalization, 'float', 'explicit');
+  const norm = addNormalization(g, normalization, 'float');
   const { logits } = addForward(g, spec, features, norm);
   g.node('Identity', [logits], ['logits']);
   const t = g.initializer('temperature', { type: 'float', dims: [], data: [temperature] });

@@ -87,7 +87,7 @@ export function buildLossGraph(options: LossGraphOptions): Uint8Array {
     options.dropoutMask && spec.kind === 'mlp'
       ? g.input('dropout_mask', dtype, ['batch', spec.hiddenUnits])
       : undefined;
-  const norm = addNormalization(g, normalization, dtype, 'folded');
+  const norm = addNormalization(g, normalization, dtype);
   const { logits } = addForward(g, spec, features, norm, mask);
   const ce = addCrossEntropy(g, logits, targets, sampleWeight);
   g.node('Identity', [addL2Penalty(g, spec, ce.meanLoss, l2, dtype)], ['loss']);

@@ -52,7 +52,7 @@ export function buildTrainingStepGraph(options: StepGraphOptions): Uint8Array {
       ? g.input('dropout_mask', dtype, ['batch', spec.hiddenUnits])
       : undefined;
 
-  const norm = addNormalization(g, normalization, dtype, 'folded');
+  const norm = addNormalization(g, normalization, dtype);
   const forward = addForward(g, spec, features, norm, dropoutMask);
   const loss = addCrossEntropy(g, forward.logits, targets, sampleWeight);
   g.node('Identity', [addL2Penalty(g, spec, loss.meanLoss, l2, dtype)], ['loss']);

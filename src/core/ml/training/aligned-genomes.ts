@@ -22,6 +22,12 @@ export interface LabeledGenome {
    * exemplar set keeps one genome per source. Default: the id.
    */
   source?: string;
+  /**
+   * The source sample itself, complete and aligned to the reference (e.g. the labeled tip
+   * a copy was made from, without the added N): the exemplar models store it in place of
+   * the representative copy. Absent: they store the copy with the fewest unknown alleles.
+   */
+  exemplarSequence?: string;
 }
 
 export interface AlignGenomesOptions {

@@ -28,6 +28,12 @@ export interface TrainingData {
   numClasses: number;
   /** 1 for the one row per source sample that the exemplar models store. */
   representative: Uint8Array;
+  /**
+   * What the exemplar models store for each representative row (rows x positions, like
+   * `alleles.codes`), when it differs from the row's features: see
+   * LabeledGenome.exemplarSequence. Absent: `alleles.codes`.
+   */
+  exemplarCodes?: Uint8Array;
 }
 
 /** Progress inside one fit: an epoch of a gradient-trained model or a tree of a forest. */
@@ -57,7 +63,7 @@ export function exemplarSetOf(data: TrainingData, rows: ArrayLike<number>): Exem
   const kept = Array.from(rows).filter((row) => data.representative[row] === 1);
   const all: ExemplarSet = {
     positions: data.alleles.positions,
-    codes: data.alleles.codes,
+    codes: data.exemplarCodes ?? data.alleles.codes,
     labels: data.labels,
     nClasses: data.numClasses,
     width: 4,

@@ -4,7 +4,7 @@
  */
 import { InvalidInputError } from '../../errors';
 import type { Pathogen } from '../../reference/types';
-import { buildAlleleData } from './allele-data';
+import { buildAlleleData, featurizeAligned, type AlleleData } from './allele-data';
 import { alignGenomes, type LabeledGenome } from './aligned-genomes';
 import { representativeRows } from './exemplar-rows';
 import type { TrainingData } from './fit-candidate';
@@ -66,6 +66,8 @@ export async function prepareTrainingData(
   });
   const representative = representativeRows(sources, alleles.codes, alleles.positions);
   const data: TrainingData = { alleles, labels, numClasses: classNames.length, representative };
+  const exemplarCodes = completeExemplarCodes(genomes, representative, alleles);
+  if (exemplarCodes) data.exemplarCodes = exemplarCodes;
   const given = genomes.every((g) => g.group !== undefined && g.group !== '');
   const groups = given ? genomes.map((g) => g.group!) : sourceGroups(data, sources, options);
   return {
@@ -78,6 +80,37 @@ export async function prepareTrainingData(
     grouping: given ? 'given' : 'near-identical',
     failed,
   };
+}
+
+/**
+ * `alleles.codes` with each representative row whose genome has an `exemplarSequence`
+ * replaced by that sequence's codes; null when no genome has one.
+ * @throws InvalidInputError when an exemplar sequence is not as long as the reference
+ */
+function completeExemplarCodes(
+  genomes: readonly LabeledGenome[],
+  representative: Uint8Array,
+  alleles: AlleleData,
+): Uint8Array | null {
+  const rows = genomes.flatMap((genome, row) =>
+    representative[row] === 1 && genome.exemplarSequence !== undefined ? [row] : [],
+  );
+  if (rows.length === 0) return null;
+  const { config, positions } = alleles;
+  for (const row of rows)
+    if (genomes[row]!.exemplarSequence!.length !== config.referenceLength)
+      throw new InvalidInputError(
+        `genome ${genomes[row]!.id}: its exemplar sequence has ${genomes[row]!.exemplarSequence!.length} columns, the reference ${config.referenceLength}`,
+      );
+  const complete = featurizeAligned(
+    config,
+    rows.map((row) => genomes[row]!.exemplarSequence!),
+  ).codes;
+  const codes = alleles.codes.slice();
+  rows.forEach((row, i) =>
+    codes.set(complete.subarray(i * positions, (i + 1) * positions), row * positions),
+  );
+  return codes;
 }
 
 /** Near-identical groups of the representatives, shared by every copy of a source. */

@@ -1,11 +1,11 @@
 /**
  * The default models' training recipe for labeled tips: each tip rebuilt as a few
  * sample-like copies (runs of N, a few private substitutions, one seed per copy), the copies
- * of a tip sharing its cross-validation group. Used by `npm run build:models` and by the
- * held-out bench, so both train exactly alike.
+ * of a tip sharing its cross-validation group; the exemplar models store the tip itself.
+ * Used by `npm run build:models` and by the held-out bench, so both train exactly alike.
  */
 import type { LabeledRow } from '../../reference/labeled-mutations';
-import { tipGenome } from '../../reference/tip-genomes';
+import { alignedTipGenome, tipGenome } from '../../reference/tip-genomes';
 import type { LabeledGenome } from './aligned-genomes';
 
 export interface TipTrainingOptions {
@@ -35,12 +35,15 @@ export function tipTrainingGenomes(
   for (const row of rows) {
     if (row.clade === '' || row.clade === 'unassigned') continue;
     const group = options.groupOf?.(row);
+    // The exemplar models store the tip itself: its copies' N runs would hide sites.
+    const exemplarSequence = alignedTipGenome(reference, row);
     for (let copy = 0; copy < copies; copy++)
       genomes.push({
         id: `${row.name}#${copy + 1}`,
         source: row.name,
         label: row.clade,
         ...(group !== undefined && { group }),
+        exemplarSequence,
         sequence: tipGenome(reference, row, {
           nFraction: options.nFraction ?? 0.03,
           privateMutations: options.privateMutations ?? 2,

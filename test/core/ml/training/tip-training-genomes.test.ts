@@ -34,6 +34,22 @@ describe('tipTrainingGenomes', () => {
     for (const genome of genomes) expect(['G', 'N']).toContain(genome.sequence[4]);
   });
 
+  it('gives every copy the tip itself, aligned, as its exemplar sequence', () => {
+    const tip: LabeledRow = {
+      ...row('B.1', '20A'),
+      mutations: [
+        { refNuc: 'A', position: 5, alt: 'G' },
+        { refNuc: 'C', position: 6, alt: '-' },
+      ],
+    };
+    const genomes = tipTrainingGenomes(reference, [tip], { copies: 2, nFraction: 0.1 });
+    const expected = `ACGTG-GT${reference.slice(8)}`;
+    expect(genomes.map((g) => g.exemplarSequence)).toEqual([expected, expected]);
+    // The copies are ungapped, with N; the exemplar is neither.
+    expect(genomes[0]!.sequence.length).toBe(reference.length - 1);
+    expect(genomes.some((g) => g.sequence.includes('N'))).toBe(true);
+  });
+
   it('is seeded, and leaves groups to be derived when no groupOf is given', () => {
     const rows = [row('A.1', '19A')];
     const once = tipTrainingGenomes(reference, rows, { seed: 7 });
