@@ -18,6 +18,7 @@ export interface SampleLikeOptions {
 
 const BASES = 'ACGT';
 const N = 78; // 'N'
+const GAP = 45; // '-'
 
 /** FNV-1a of the seed and the name: one independent stream per tip. */
 function streamSeed(seed: number, name: string): number {
@@ -39,16 +40,8 @@ export function tipGenome(
 ): string {
   // Bytes, not a string built base by base: 10k genomes of 30 kb as string ropes would take
   // gigabytes.
-  const bases = Buffer.from(reference, 'latin1');
-  const deleted = new Uint8Array(reference.length);
-  for (const { refNuc, position, alt } of row.mutations) {
-    if (reference[position - 1] !== refNuc)
-      throw new Error(
-        `tip ${row.name}: ${refNuc}${position}${alt} but the reference has ${reference[position - 1] ?? 'nothing'} there`,
-      );
-    if (alt === '-') deleted[position - 1] = 1;
-    else bases[position - 1] = alt.charCodeAt(0);
-  }
+  const bases = Buffer.from(alignedTipGenome(reference, row), 'latin1');
+  const deleted = bases.map((base) => (base === GAP ? 1 : 0));
   const random = mulberry32(streamSeed(options.seed ?? 1, row.name));
   for (let m = 0; m < (options.privateMutations ?? 0); m++) {
     const at = Math.floor(random() * bases.length);
