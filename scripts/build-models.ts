@@ -153,6 +153,7 @@ Training genomes: the tips of \`resources/pathogens/<id>/labeled.tsv\` (tips lab
 \`unassigned\` left out), ${copies} sample-like copies each (${N_FRACTION * 100}% N in runs of 50-400 nt,
 ${PRIVATE_MUTATIONS} random private substitutions, seed ${seed}). Features: one-hot alleles at the
 reference positions that vary in the training set (aligned with VariantDesk's own aligner).
+The nearest-exemplar models store the tips themselves (no N), one per tip.
 
 Figures are pooled out-of-fold predictions of a 5-fold **group** cross-validation: a group is
 held out whole, so they estimate accuracy on lineages the model has not seen. SARS-CoV-2 tips
