@@ -226,10 +226,10 @@ describe('classifying a dataset', () => {
       expect(left.confidence).toBeLessThan(0.95);
     }
     expect(comparison.transitions.reduce((n, t) => n + t.count, 0)).toBe(298);
-    expect(comparison.transitions.find((t) => t.from === null)).toMatchObject({
-      to: null,
-      count: run.unassignedCount,
-    });
+    // What the production model left unassigned stays unassigned under the stricter one.
+    const fromUnassigned = comparison.transitions.filter((t) => t.from === null);
+    expect(fromUnassigned.every((t) => t.to === null)).toBe(true);
+    expect(fromUnassigned.reduce((n, t) => n + t.count, 0)).toBe(run.unassignedCount);
     await expect(
       core.call('compareClassifications', { leftId: run.id, rightId: run.id }),
     ).rejects.toThrow(/choose two different runs/);
