@@ -27,12 +27,20 @@ beforeEach(async () => {
   page = app.page;
 });
 
+/** Folders a test wrote its inputs to, removed after it. */
+const scratch: string[] = [];
+
 afterEach(async () => {
   await app?.close();
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 const DATASET = 'SARS-CoV-2 example';
 const SARS_BUNDLE = resolve(import.meta.dirname, '../../models/sars-cov-2-clade.zip');
+const SARS_REFERENCE = resolve(
+  import.meta.dirname,
+  '../../resources/pathogens/sars-cov-2/reference.fasta',
+);
 const EXPORT_HEADER = ['id', 'label', 'confidence', 'status', 'reason'];
 
 /** The example's clade per sequence id, from its metadata (strain, clade, pango). */
@@ -47,6 +55,21 @@ function metadataClades(): Map<string, string> {
       return [cells[strain]!, cells[clade]!];
     }),
   );
+}
+
+/**
+ * Two records that cannot be classified: 1,500 seeded random bases (aligns nowhere) and the
+ * SARS-CoV-2 reference with its first 60% masked as N.
+ */
+function unplaceableFasta(): string {
+  let state = 7;
+  const noise = Array.from({ length: 1500 }, () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return 'ACGT'[state % 4];
+  }).join('');
+  const reference = readFileSync(SARS_REFERENCE, 'utf8').split(/\r?\n/).slice(1).join('');
+  const masked = 'N'.repeat(Math.round(reference.length * 0.6));
+  return `>extra/noise\n${noise}\n>extra/masked\n${masked}${reference.slice(masked.length)}\n`;
 }
 
 /** The most frequent value of a map's values. */
@@ -87,9 +110,15 @@ async function exportTsv(): Promise<{ fileName: string; header: string[]; rows: 
 
 describe('classify', () => {
   it('classifies the SARS-CoV-2 example into its clades, explains the unassigned and reopens the run', async () => {
-    const total = countFastaRecords(EXAMPLE_FASTA);
+    // The example plus two genomes no model should place: the default model assigns every
+    // example genome, and the unassigned path is part of what this test walks through.
+    const dir = mkdtempSync(join(tmpdir(), 'variantdesk-e2e-'));
+    scratch.push(dir);
+    const extras = join(dir, 'extras.fasta');
+    writeFileSync(extras, unplaceableFasta());
+    const total = countFastaRecords(EXAMPLE_FASTA) + countFastaRecords(extras);
     const clades = metadataClades();
-    await importThroughUi(page, [EXAMPLE_FASTA], DATASET, EXAMPLE_METADATA);
+    await importThroughUi(page, [EXAMPLE_FASTA, extras], DATASET, EXAMPLE_METADATA);
 
     // The pathogen is detected from the sequences, and its production model preselected.
     await openPage(page, 'Classify');
@@ -170,19 +199,36 @@ describe('classify', () => {
       new Set(['unassigned']),
     );
 
-    // A row opens the sequence: the labels the model weighed, and why it is unassigned.
-    const first = rows.nth(1);
-    const seqId = (await first.getByRole('button').textContent()) ?? '';
-    await first.click();
-    const detail = page.getByRole('region', { name: `Prediction ${seqId}`, exact: true });
-    const probabilities = detail.getByRole('list', { name: 'Top probabilities' });
-    await probabilities.waitFor();
-    const items = await probabilities.getByRole('listitem').allTextContents();
+    // A row opens the sequence: why it is unassigned, and what the model weighed (nothing
+    // for a sequence that did not align).
+    const openRow = async (id: string) => {
+      await table()
+        .getByRole('row')
+        .filter({ has: page.getByRole('button', { name: id, exact: true }) })
+        .click();
+      const detail = page.getByRole('region', { name: `Prediction ${id}`, exact: true });
+      await detail.getByRole('region', { name: 'Top probabilities' }).waitFor();
+      return detail;
+    };
+    const noise = await openRow('extra/noise');
+    expect(
+      await noise.getByRole('status').filter({ hasText: 'Why unassigned' }).textContent(),
+    ).toMatch(/^Why unassignedNot aligned/);
+    await noise.getByText('The model did not run on this sequence.').waitFor();
+    await page
+      .getByRole('group', { name: 'Quick filters' })
+      .getByRole('button', { name: /^All/ })
+      .click();
+    await expect.poll(() => tableStatus().textContent()).toBe(`${total} of ${total} sequences`);
+    const firstId = (await rows.nth(1).getByRole('button').textContent()) ?? '';
+    const first = await openRow(firstId);
+    const items = await first
+      .getByRole('list', { name: 'Top probabilities' })
+      .getByRole('listitem')
+      .allTextContents();
     expect(items.length).toBeGreaterThan(0);
     expect(items[0]).toMatch(/^\S+\d+\.\d%$/);
-    const why = detail.getByRole('status').filter({ hasText: 'Why unassigned' });
-    expect(await why.textContent()).toMatch(/^Why unassigned(Low confidence|Bad QC|Not aligned)/);
-    await detail.getByRole('list', { name: 'QC rules' }).waitFor();
+    await first.getByRole('list', { name: 'QC rules' }).waitFor();
 
     // History lists the run; opening it shows the same results at once.
     await openPage(page, 'History');
