@@ -40,7 +40,7 @@ export function tipGenome(
 ): string {
   // Bytes, not a string built base by base: 10k genomes of 30 kb as string ropes would take
   // gigabytes.
-  const bases = Buffer.from(alignedTipGenome(reference, row), 'latin1');
+  const bases = alignedTipBytes(reference, row);
   const deleted = bases.map((base) => (base === GAP ? 1 : 0));
   const random = mulberry32(streamSeed(options.seed ?? 1, row.name));
   for (let m = 0; m < (options.privateMutations ?? 0); m++) {
@@ -61,6 +61,11 @@ export function tipGenome(
  * @throws Error when a mutation's reference base does not match the reference
  */
 export function alignedTipGenome(reference: string, row: LabeledRow): string {
+  return alignedTipBytes(reference, row).toString('latin1');
+}
+
+/** `alignedTipGenome` as bytes. */
+function alignedTipBytes(reference: string, row: LabeledRow): Buffer {
   const bases = Buffer.from(reference, 'latin1');
   for (const { refNuc, position, alt } of row.mutations) {
     if (reference[position - 1] !== refNuc)
@@ -69,7 +74,7 @@ export function alignedTipGenome(reference: string, row: LabeledRow): string {
       );
     bases[position - 1] = alt.charCodeAt(0);
   }
-  return bases.toString('latin1');
+  return bases;
 }
 
 /** Replaces runs of 50–400 bases (and sometimes a ragged end) by N until ~fraction is N. */

@@ -97,15 +97,14 @@ function completeExemplarCodes(
   );
   if (rows.length === 0) return null;
   const { config, positions } = alleles;
-  for (const row of rows)
-    if (genomes[row]!.exemplarSequence!.length !== config.referenceLength)
+  const sequences = rows.map((row) => genomes[row]!.exemplarSequence!);
+  sequences.forEach((sequence, i) => {
+    if (sequence.length !== config.referenceLength)
       throw new InvalidInputError(
-        `genome ${genomes[row]!.id}: its exemplar sequence has ${genomes[row]!.exemplarSequence!.length} columns, the reference ${config.referenceLength}`,
+        `genome ${genomes[rows[i]!]!.id}: its exemplar sequence has ${sequence.length} columns, the reference ${config.referenceLength}`,
       );
-  const complete = featurizeAligned(
-    config,
-    rows.map((row) => genomes[row]!.exemplarSequence!),
-  ).codes;
+  });
+  const complete = featurizeAligned(config, sequences).codes;
   const codes = alleles.codes.slice();
   rows.forEach((row, i) =>
     codes.set(complete.subarray(i * positions, (i + 1) * positions), row * positions),
