@@ -16,7 +16,9 @@ import type {
 } from '../../shared/classify-types';
 import { readBundleBytes, type BundleManifest } from '../bundles';
 import { ConflictError, NotFoundError } from '../errors';
+import { featurizerDimension } from '../features/featurizer-union';
 import { loadClassifierBundle } from '../ml/classify/classifier-bundle';
+import { checkModelLoads } from '../ml/classify/model-session';
 import type { RegistryDb } from '../registry/db';
 import { auditLog, modelAliases, modelVersions } from '../registry/schema';
 import {
@@ -73,7 +75,8 @@ export class ModelRegistry {
   }
 
   /**
-   * Verifies a bundle (every checksum, and that its files fit together) and registers it.
+   * Verifies a bundle (every checksum, and that its files fit together), runs its model once
+   * on a zero row (it must load and give one probability per label) and registers it.
    * @throws BundleError or InvalidInputError with the reason it is refused; ConflictError
    *   when another bundle is registered under the same name and version
    */
@@ -84,7 +87,7 @@ export class ModelRegistry {
   ): Promise<ImportModelResult> {
     const bytes = readFileSync(path);
     const digest = sha256(bytes);
-    const { manifest } = await loadClassifierBundle(bytes, name);
+    const { manifest, model, labels } = await loadClassifierBundle(bytes, name);
     const existing = this.findByNameVersion(manifest.name, manifest.version);
     if (existing) {
       if (existing.bundleSha256 !== digest)
@@ -93,6 +96,7 @@ export class ModelRegistry {
         );
       return { model: this.summary(existing), alreadyRegistered: true };
     }
+    await checkModelLoads(model, featurizerDimension(manifest.featurizer), labels.length, name);
     const row = this.insert(manifest, bytes, digest, source);
     return { model: this.summary(row), alreadyRegistered: false };
   }
