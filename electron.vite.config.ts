@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { cspMetaTagPlugin } from './src/main/csp-html-plugin';
 
 /** The registry opens `migrations/` beside its module: copy them beside the main bundle. */
 function copyMigrations(): Plugin {
@@ -35,7 +36,10 @@ export default defineConfig({
           'cluster.worker': resolve(import.meta.dirname, 'src/core/clustering/cluster.worker.ts'),
           'feature.worker': resolve(import.meta.dirname, 'src/core/features/feature.worker.ts'),
           'forest.worker': resolve(import.meta.dirname, 'src/core/ml/forest/forest.worker.ts'),
-          'classify.worker': resolve(import.meta.dirname, 'src/core/ml/classify/classify.worker.ts'),
+          'classify.worker': resolve(
+            import.meta.dirname,
+            'src/core/ml/classify/classify.worker.ts',
+          ),
         },
       },
     },
@@ -50,7 +54,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaTagPlugin()],
     build: {
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },

@@ -1,13 +1,20 @@
 /** Electron main: one window, the security policy, the IPC registry over the core. */
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, Menu, protocol, session } from 'electron';
 import { APP_NAME, resolveDataDir } from '../core/data-dir';
 import { VariantDeskCore } from '../core/variantdesk-core';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { APP_ENTRY_URL, APP_SCHEME } from './app-url';
 import { registerIpc } from './ipc';
 import { secureSession, secureWebContents, secureWebPreferences } from './security';
 
 app.setName(APP_NAME);
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Set only by `electron-vite dev`; a packaged app never loads a dev server.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+const devTools = !app.isPackaged;
+const rendererDir = join(import.meta.dirname, '../renderer');
+// Must precede `ready`: the renderer's origin is app://renderer, never file://.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 const dataDirFlag = process.argv
   .find((arg) => arg.startsWith('--data-dir='))
   ?.slice('--data-dir='.length);
@@ -22,18 +29,20 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     title: APP_NAME,
     show: false,
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'), {
+      devTools,
+    }),
   });
   window.once('ready-to-show', () => window.show());
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return window;
 }
 
 app.on('web-contents-created', (_event, contents) => secureWebContents(contents, devServerUrl));
 
 void app.whenReady().then(() => {
-  secureSession(session.defaultSession, devServerUrl);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  secureSession(session.defaultSession, { devServerUrl, devTools });
   core = new VariantDeskCore(resolveDataDir(dataDirFlag, app.getPath('userData')));
   registerIpc(core, devServerUrl);
   Menu.setApplicationMenu(

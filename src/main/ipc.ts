@@ -1,9 +1,9 @@
 /**
- * The one IPC registry: checks that the sender is one of our windows showing our page,
- * validates input with the contract's schema (inside core.call), and replies with an
- * envelope so errors keep their kind.
+ * The one IPC registry: checks that the sender is the main frame of one of our windows
+ * showing the app (ipc-sender.ts), validates input with the contract's schema (inside
+ * core.call), and replies with an envelope so errors keep their kind.
  */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type WebContents } from 'electron';
 import {
   ipcChannel,
   JOB_EVENT_CHANNEL,
@@ -12,21 +12,21 @@ import {
 } from '../shared/operation-names';
 import { serializeError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
-import { isAppUrl } from './security';
+import { isTrustedSender } from './ipc-sender';
 
-function trustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolean {
-  const window = BrowserWindow.fromWebContents(event.sender);
-  const url = event.senderFrame?.url ?? '';
-  return window !== null && isAppUrl(url, devServerUrl);
-}
+const isOurWindow = (contents: WebContents): boolean =>
+  BrowserWindow.fromWebContents(contents) !== null;
 
 export function registerIpc(core: VariantDeskCore, devServerUrl?: string): () => void {
   for (const name of operationNames) {
     ipcMain.handle(ipcChannel(name), async (event, input: unknown): Promise<IpcReply<unknown>> => {
-      if (!trustedSender(event, devServerUrl)) {
+      if (!isTrustedSender(event, isOurWindow, devServerUrl)) {
         return {
           ok: false,
-          error: { kind: 'invalid-input', message: 'request from an untrusted frame refused' },
+          error: {
+            kind: 'invalid-input',
+            message: `${name}: request refused, its frame (${event.senderFrame?.url ?? 'gone'}) is not the app's main frame`,
+          },
         };
       }
       try {

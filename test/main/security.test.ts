@@ -21,6 +21,12 @@ class FakeContents extends EventEmitter {
     this.emit(name, { preventDefault: () => (prevented = true) }, ...args);
     return prevented;
   }
+  /** Emits an event whose details (`url`, `isMainFrame`) ride on the event object itself. */
+  attemptWithDetails(name: string, details: Record<string, unknown>): boolean {
+    let prevented = false;
+    this.emit(name, { ...details, preventDefault: () => (prevented = true) });
+    return prevented;
+  }
 }
 
 function fakeSession() {
@@ -38,7 +44,7 @@ function fakeSession() {
 
 describe('security policy', () => {
   it('isolates and sandboxes every window', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+    expect(secureWebPreferences('/app/preload.cjs', { devTools: false })).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -47,14 +53,32 @@ describe('security policy', () => {
     });
   });
 
+  it('opens DevTools only in development builds', () => {
+    expect(secureWebPreferences('/app/preload.cjs', { devTools: false }).devTools).toBe(false);
+    expect(secureWebPreferences('/app/preload.cjs', { devTools: true }).devTools).toBe(true);
+  });
+
   it('denies window.open, navigation away and webviews', () => {
     const contents = new FakeContents();
     secureWebContents(contents as never);
     expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
     expect(contents.attempt('will-navigate', 'https://example.org/')).toBe(true);
     expect(contents.attempt('will-redirect', 'http://127.0.0.1:9/')).toBe(true);
-    expect(contents.attempt('will-navigate', 'file:///app/out/renderer/index.html')).toBe(false);
+    expect(contents.attempt('will-navigate', 'file:///app/out/renderer/index.html')).toBe(true);
+    expect(contents.attempt('will-navigate', 'app://renderer/index.html')).toBe(false);
     expect(contents.attempt('will-attach-webview')).toBe(true);
+  });
+
+  it('denies any frame, sub-frames included, navigating away from the app', () => {
+    const contents = new FakeContents();
+    secureWebContents(contents as never, 'http://localhost:5173');
+    const navigate = (url: string, isMainFrame: boolean) =>
+      contents.attemptWithDetails('will-frame-navigate', { url, isMainFrame });
+    expect(navigate('https://example.org/', false)).toBe(true);
+    expect(navigate('file:///home/analyst/evil.html', false)).toBe(true);
+    expect(navigate('http://localhost:5173.evil.com/', true)).toBe(true);
+    expect(navigate('app://renderer/index.html', true)).toBe(false);
+    expect(navigate('http://localhost:5173/', true)).toBe(false);
   });
 
   it('denies every permission, blocks remote requests and sets a CSP with no remote origin', () => {
@@ -69,6 +93,8 @@ describe('security policy', () => {
     (handlers.before as (...a: unknown[]) => void)({ url: 'https://cdn.example.org/x.js' }, before);
     expect(before).toHaveBeenCalledWith({ cancel: true });
     (handlers.before as (...a: unknown[]) => void)({ url: 'file:///app/index.html' }, before);
+    expect(before).toHaveBeenLastCalledWith({ cancel: true });
+    (handlers.before as (...a: unknown[]) => void)({ url: 'app://renderer/index.html' }, before);
     expect(before).toHaveBeenLastCalledWith({ cancel: false });
 
     const headers = vi.fn();
@@ -80,7 +106,8 @@ describe('security policy', () => {
   });
 
   it('treats only the bundled files and the dev server as the app', () => {
-    expect(isAppUrl('file:///x/index.html')).toBe(true);
+    expect(isAppUrl('app://renderer/index.html')).toBe(true);
+    expect(isAppUrl('file:///x/index.html')).toBe(false);
     expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
     expect(isAppUrl('http://localhost:5173/')).toBe(false);
   });
