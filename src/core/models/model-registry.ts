@@ -5,7 +5,7 @@
  * task has a `production` alias: the model used when none is named.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type {
@@ -21,6 +21,7 @@ import { loadClassifierBundle } from '../ml/classify/classifier-bundle';
 import { checkModelLoads } from '../ml/classify/model-session';
 import type { RegistryDb } from '../registry/db';
 import { auditLog, modelAliases, modelVersions } from '../registry/schema';
+import { storeBundle } from './bundle-store';
 import {
   describeModel,
   headlineOf,
@@ -30,7 +31,6 @@ import {
 } from './model-rows';
 
 export const PRODUCTION = 'production';
-const MODELS_DIR = 'models';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -88,17 +88,29 @@ export class ModelRegistry {
     const bytes = readFileSync(path);
     const digest = sha256(bytes);
     const { manifest, model, labels } = await loadClassifierBundle(bytes, name);
-    const existing = this.findByNameVersion(manifest.name, manifest.version);
-    if (existing) {
-      if (existing.bundleSha256 !== digest)
-        throw new ConflictError(
-          `${name}: model ${manifest.name} version ${manifest.version} is already registered with different content; give the new bundle a new version`,
-        );
-      return { model: this.summary(existing), alreadyRegistered: true };
-    }
+    const known = this.alreadyRegistered(manifest, digest, name);
+    if (known) return known;
     await checkModelLoads(model, featurizerDimension(manifest.featurizer), labels.length, name);
+    // Another import of the same bundle may have registered it while the model ran.
+    const meanwhile = this.alreadyRegistered(manifest, digest, name);
+    if (meanwhile) return meanwhile;
     const row = this.insert(manifest, bytes, digest, source);
     return { model: this.summary(row), alreadyRegistered: false };
+  }
+
+  /** The registered version of this name and version, or null. @throws ConflictError */
+  private alreadyRegistered(
+    manifest: BundleManifest,
+    digest: string,
+    name: string,
+  ): ImportModelResult | null {
+    const existing = this.findByNameVersion(manifest.name, manifest.version);
+    if (!existing) return null;
+    if (existing.bundleSha256 !== digest)
+      throw new ConflictError(
+        `${name}: model ${manifest.name} version ${manifest.version} is already registered with different content; give the new bundle a new version`,
+      );
+    return { model: this.summary(existing), alreadyRegistered: true };
   }
 
   list(pathogenId?: string): ModelVersionSummary[] {
@@ -190,15 +202,7 @@ export class ModelRegistry {
     digest: string,
     source: ModelSource,
   ): ModelVersionRow {
-    const relative = join(MODELS_DIR, `${digest}.zip`);
-    const target = join(this.dataDir, relative);
-    if (!existsSync(target)) {
-      mkdirSync(join(this.dataDir, MODELS_DIR), { recursive: true });
-      // Write then rename: a crash never leaves a half-written bundle under its final name.
-      const partial = `${target}.${process.pid}.partial`;
-      writeFileSync(partial, bytes);
-      renameSync(partial, target);
-    }
+    const relative = storeBundle(this.dataDir, digest, bytes);
     return this.db.transaction((tx) => {
       const row = tx
         .insert(modelVersions)

@@ -63,6 +63,22 @@ describe('importing a bundle whose model cannot serve', () => {
     expect(model.labels).toHaveLength(FLU_LABELS);
     expect(storedBundles(core.dataDir)).toEqual([`${model.bundleSha256}.zip`]);
   });
+
+  it('registers a bundle imported twice at once a single time', async () => {
+    const other = new VariantDeskCore(join(tempDir(), 'data'), []);
+    try {
+      const file = { path: FLU_BUNDLE };
+      const results = await Promise.all([
+        other.call('importModel', { file }),
+        other.call('importModel', { file }),
+      ]);
+      expect(results.map((r) => r.alreadyRegistered).sort()).toEqual([false, true]);
+      expect(results[0]!.model.id).toBe(results[1]!.model.id);
+      expect(await other.call('listModels', {})).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('variantdesk models import', () => {
