@@ -16,6 +16,8 @@ export class DelimitedRowSplitter {
   /** Inside a quoted field (a quote opened and not yet closed). */
   private inQuotes = false;
   private pendingQuote = false;
+  /** Length of `field` when its closing quote was read: a CR before that is data. */
+  private quotedLength = 0;
   private line = 1;
   private rowLine = 1;
 
@@ -36,6 +38,7 @@ export class DelimitedRowSplitter {
             continue;
           }
           this.inQuotes = false; // the quote closed the field; handle `code` below
+          this.quotedLength = this.field.length;
         } else {
           if (code === QUOTE) this.pendingQuote = true;
           else {
@@ -48,7 +51,7 @@ export class DelimitedRowSplitter {
       if (code === delimiter || code === LF) {
         if (plainStart !== -1) this.field += text.slice(plainStart, i);
         plainStart = -1;
-        if (code === LF && this.field.endsWith('\r')) this.field = this.field.slice(0, -1);
+        if (code === LF) this.dropLineEndCr();
         this.endField();
         if (code === LF) {
           rows.push(this.endRow());
@@ -71,9 +74,16 @@ export class DelimitedRowSplitter {
     if (this.inQuotes && !this.pendingQuote) return { rows: [], unterminatedAt: this.rowLine };
     const hasData = this.fields.length > 0 || this.field !== '' || this.quoted;
     if (!hasData) return { rows: [], unterminatedAt: null };
-    if (this.field.endsWith('\r')) this.field = this.field.slice(0, -1);
+    if (this.pendingQuote) this.quotedLength = this.field.length;
+    this.dropLineEndCr();
     this.endField();
     return { rows: [this.endRow()], unterminatedAt: null };
+  }
+
+  /** The CR of a CRLF line end, not one written inside quotes. */
+  private dropLineEndCr(): void {
+    if (this.field.length > this.quotedLength && this.field.endsWith('\r'))
+      this.field = this.field.slice(0, -1);
   }
 
   private endField(): void {
@@ -82,6 +92,7 @@ export class DelimitedRowSplitter {
     this.quoted = false;
     this.inQuotes = false;
     this.pendingQuote = false;
+    this.quotedLength = 0;
   }
 
   private endRow(): DelimitedRow {

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { InvalidInputError } from '../errors';
 import { DelimitedRowSplitter, type DelimitedRow } from './delimited-rows';
+import { DelimiterSniffer, type SniffedHeader } from './delimiter-sniffer';
 
 export interface MetadataTable {
   file: string;
@@ -28,31 +29,6 @@ export class MetadataError extends InvalidInputError {
 
 /** Columns taken as the id, in order of preference (compared case-insensitively). */
 const ID_COLUMNS = ['strain', 'name', 'seqname', 'id', 'sequence_id', 'accession'];
-const DELIMITERS = [
-  { code: 0x09, name: 'tab' },
-  { code: 0x2c, name: 'comma' },
-  { code: 0x3b, name: 'semicolon' },
-];
-
-/** The delimiter occurring most often (outside quotes) in the header line; tab wins ties. */
-function sniffDelimiter(headerLine: string): (typeof DELIMITERS)[number] {
-  let best = DELIMITERS[1]!;
-  let bestCount = 0;
-  for (const delimiter of DELIMITERS) {
-    let count = 0;
-    let quoted = false;
-    for (let i = 0; i < headerLine.length; i++) {
-      const code = headerLine.charCodeAt(i);
-      if (code === 0x22) quoted = !quoted;
-      else if (!quoted && code === delimiter.code) count++;
-    }
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
-}
 
 function pickIdColumn(columns: string[]): string {
   const lower = columns.map((column) => column.toLowerCase());
@@ -125,26 +101,28 @@ export async function readMetadata(path: string, displayName?: string): Promise<
   const file = displayName ?? basename(path);
   const decoder = new TextDecoder('utf-8'); // drops a BOM
   const table = new TableBuilder(file);
+  const sniffer = new DelimiterSniffer();
   let splitter: DelimitedRowSplitter | null = null;
-  let head = '';
+  const start = (header: SniffedHeader): DelimitedRowSplitter => {
+    const first = header.line.trimStart()[0];
+    if (first === '>' || first === '@') {
+      throw new MetadataError(
+        file,
+        header.lineNumber,
+        'this looks like sequence data, not a metadata table',
+      );
+    }
+    table.setDelimiter(header.delimiter.name);
+    return new DelimitedRowSplitter(header.delimiter.code);
+  };
   const feed = (text: string): void => {
     if (splitter === null) {
-      head += text;
-      const lineEnd = head.indexOf('\n');
-      if (lineEnd === -1) return;
-      splitter = start(head.slice(0, lineEnd));
-      text = head;
+      const header = sniffer.push(text);
+      if (header === null) return;
+      splitter = start(header);
+      text = sniffer.buffered;
     }
     for (const row of splitter.push(text)) table.add(row);
-  };
-  const start = (headerLine: string): DelimitedRowSplitter => {
-    const first = headerLine.trimStart()[0];
-    if (first === '>' || first === '@') {
-      throw new MetadataError(file, 1, 'this looks like sequence data, not a metadata table');
-    }
-    const delimiter = sniffDelimiter(headerLine);
-    table.setDelimiter(delimiter.name);
-    return new DelimitedRowSplitter(delimiter.code);
   };
   try {
     for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
@@ -157,9 +135,10 @@ export async function readMetadata(path: string, displayName?: string): Promise<
   }
   feed(decoder.decode());
   if (splitter === null) {
-    if (head.trim() === '') throw new MetadataError(file, null, 'empty file');
-    splitter = start(head);
-    for (const row of splitter.push(head)) table.add(row);
+    const header = sniffer.end();
+    if (header === null) throw new MetadataError(file, null, 'empty file');
+    splitter = start(header);
+    for (const row of splitter.push(sniffer.buffered)) table.add(row);
   }
   const { rows, unterminatedAt } = (splitter as DelimitedRowSplitter).end();
   if (unterminatedAt !== null) {

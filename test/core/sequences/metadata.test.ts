@@ -85,4 +85,30 @@ describe('readMetadata', () => {
       'good.fa, line 1: this looks like sequence data, not a metadata table',
     );
   });
+
+  // Found by test/fuzz/metadata-reader.test.ts: the delimiter was sniffed from the first
+  // physical line, so these TSV files were read as one comma-separated column.
+  it('sniffs the delimiter from the header after leading blank lines', async () => {
+    const table = await readMetadata(
+      writeTemp('blank-first.tsv', '\n  \r\nstrain\tclade\ns1\t21K\n'),
+    );
+    expect(table.columns).toEqual(['strain', 'clade']);
+    expect(table.rows.get('s1')).toEqual({ strain: 's1', clade: '21K' });
+  });
+
+  it('sniffs the delimiter from a whole header whose quoted name holds a line end', async () => {
+    const table = await readMetadata(
+      writeTemp('multiline-header.tsv', '"clade\n(nextstrain)"\tstrain\ns1-clade\ts1\n'),
+    );
+    expect(table.columns).toEqual(['clade\n(nextstrain)', 'strain']);
+    expect(table.rows.get('s1')).toEqual({ 'clade\n(nextstrain)': 's1-clade', strain: 's1' });
+  });
+
+  // Found by test/fuzz/metadata-reader.test.ts: a quoted CR was taken for half of a CRLF.
+  it('keeps a carriage return quoted at the end of a field, at a line end and at the end', async () => {
+    const table = await readMetadata(
+      writeTemp('quoted-cr.csv', 'strain,note\r\ns1,"one\r"\r\ns2,"two\r"\ns3,"three\r"'),
+    );
+    expect([...table.rows.values()].map((row) => row.note)).toEqual(['one\r', 'two\r', 'three\r']);
+  });
 });
