@@ -1,7 +1,7 @@
 /** `variantdesk qc` and `variantdesk mutations`: align + QC a dataset (or files) and print a table. */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../core/errors';
+import { writeFileAtomic } from '../core/files/atomic-write';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { CliExit, resolveDataset } from './dataset-target';
 import { followJob, jobFailure } from './follow-job';
@@ -47,7 +47,7 @@ async function runAnalysisCommand(
     format: options.format,
   });
   if (options.out) {
-    writeFileSync(options.out, exported.content);
+    await writeFileAtomic(options.out, exported.content);
     if (!quiet) process.stderr.write(`Wrote ${options.out}\n`);
   } else {
     process.stdout.write(exported.content);

@@ -2,13 +2,14 @@
  * `variantdesk classify`: the clade (or other label) of each sequence from a model bundle,
  * one row per sequence, streamed: files are read, classified and written chunk by chunk.
  */
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { PathogenCatalog } from '../core/analysis/pathogen-catalog';
 import { errorKind, InvalidInputError } from '../core/errors';
+import { createAtomicWriteStream } from '../core/files/atomic-write';
 import {
   detectPathogen,
   looksLikeBundlePath,
@@ -157,7 +158,10 @@ async function classifySource(
 ): Promise<void> {
   const quiet = Boolean(options.quiet);
   const classifier = await openClassifier(bundle);
-  const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+  // --out is written to a temporary file renamed on success: an interrupted run leaves
+  // the file that was there before.
+  const output = options.out ? createAtomicWriteStream(options.out) : null;
+  const out: Writable = output?.stream ?? process.stdout;
   try {
     const writer = createPredictionWriter(options.format);
     const bar = new ProgressBar(process.stderr, !quiet);
@@ -212,6 +216,7 @@ async function classifySource(
       signal,
     );
     await write(out, writer.footer());
+    await output?.commit();
     bar.done();
     if (warnings > MAX_RECORD_WARNINGS && !quiet)
       process.stderr.write(`${warnings} invalid records skipped in all\n`);
@@ -222,12 +227,11 @@ async function classifySource(
           `(${unassigned} unassigned) in ${seconds.toFixed(1)} s\n`,
       );
     }
+  } catch (error) {
+    await output?.abort();
+    throw error;
   } finally {
     await classifier.close();
-    if (options.out) {
-      out.end();
-      await once(out, 'close');
-    }
   }
 }
 

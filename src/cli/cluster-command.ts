@@ -1,8 +1,8 @@
 /** `variantdesk cluster`: embed and cluster a dataset (or files), print assignments and summaries. */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ClusterParamsInput } from '../shared/cluster-schemas';
 import type { ClusteringDetail } from '../shared/cluster-types';
+import { writeFileAtomic } from '../core/files/atomic-write';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { CliExit, resolveDataset } from './dataset-target';
 import { followJob, jobFailure } from './follow-job';
@@ -97,7 +97,7 @@ async function runCluster(
     content = (await core.call('exportClustering', { clusteringId, format })).content;
   }
   if (options.out) {
-    writeFileSync(options.out, content);
+    await writeFileAtomic(options.out, content);
     if (!quiet) process.stderr.write(`Wrote ${options.out}\n`);
   } else {
     process.stdout.write(content);

@@ -1,6 +1,5 @@
 /** `variantdesk train`: cross-validate, choose, calibrate and bundle a classifier of a dataset. */
 import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -12,6 +11,7 @@ import {
   type ModelFamily,
   type TrainingProgress,
 } from '../core/ml/training';
+import { writeFileAtomic } from '../core/files/atomic-write';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { CliExit, resolveDataset } from './dataset-target';
 import { integerOption, oneOfOption } from './option-parsers';
@@ -81,16 +81,10 @@ async function runTrain(
       if (line) process.stderr.write(`${line}\n`);
     },
   });
-  // Temp file + rename: an interrupted run never leaves half a bundle at --out.
+  // An interrupted run never leaves half a bundle at --out.
   const out = resolve(options.out);
-  const temp = `${out}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, bundleBytes);
-    signal.throwIfAborted();
-    await rename(temp, out);
-  } finally {
-    await rm(temp, { force: true });
-  }
+  signal.throwIfAborted();
+  await writeFileAtomic(out, bundleBytes);
   if (options.json) process.stdout.write(`${JSON.stringify({ bundle: out, report }, null, 2)}\n`);
   else process.stdout.write(`${formatTrainingSummary(report)}Wrote ${out}\n`);
 }

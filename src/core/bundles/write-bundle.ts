@@ -3,11 +3,10 @@
  * sha256 and size. The same input gives the same bytes on any machine and in any time
  * zone, so a bundle's own hash identifies it.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
+import { writeFileAtomic } from '../files/atomic-write';
 import { BundleError } from './bundle-error';
 import {
   BUNDLE_FORMAT_VERSION,
@@ -90,19 +89,6 @@ export async function writeBundleFile(
   files: Record<string, Uint8Array>,
 ): Promise<Uint8Array> {
   const bytes = writeBundle(manifest, files, path);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temporary, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, bytes);
   return bytes;
 }
