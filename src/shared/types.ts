@@ -2,6 +2,7 @@
 import type { AnalysisReport } from './analysis-types';
 import type { ClassifyReport } from './classify-types';
 import type { ClusterReport } from './cluster-types';
+import type { ErrorKind } from './contract';
 
 export type RecordErrorCode =
   | 'empty-sequence'
@@ -12,7 +13,9 @@ export type RecordErrorCode =
   | 'quality-length-mismatch'
   | 'truncated-record'
   | 'truncated-gzip'
-  | 'invalid-encoding';
+  | 'invalid-encoding'
+  | 'record-too-long'
+  | 'decompression-limit';
 
 /** One problem with one record; the import goes on without that record. */
 export interface RecordError {
@@ -131,6 +134,8 @@ interface JobSnapshotBase {
   finishedAt: string | null;
   progress: JobProgress;
   error: string | null;
+  /** Of a failed job's error while its process runs: refused input or an internal failure. */
+  errorKind?: ErrorKind;
 }
 
 export type JobSnapshot =

@@ -2,6 +2,8 @@
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import type { InputStopCode } from './parser';
+import type { GzipRatioGuard } from './input-limits';
 
 export interface Chunk {
   /** Valid until the next chunk is requested. */
@@ -10,16 +12,28 @@ export interface Chunk {
   bytesRead: number;
 }
 
-/** The gzip stream ended early or is corrupt; chunks before it were good. */
+/**
+ * The gzip stream ended early or is corrupt, or was stopped by the ratio guard; chunks before
+ * it were good.
+ */
 export class GzipDataError extends Error {
   override readonly name = 'GzipDataError';
-  constructor(readonly detail: string) {
+  constructor(
+    readonly detail: string,
+    readonly code: InputStopCode = 'truncated-gzip',
+  ) {
     super(`gzip data ${detail}`);
   }
 }
 
-export function readChunks(path: string, gzip: boolean, chunkSize: number): AsyncGenerator<Chunk> {
-  return gzip ? readGzip(path, chunkSize) : readPlain(path, chunkSize);
+/** `guard` applies to gzip input only (null: none). */
+export function readChunks(
+  path: string,
+  gzip: boolean,
+  chunkSize: number,
+  guard: GzipRatioGuard | null,
+): AsyncGenerator<Chunk> {
+  return gzip ? readGzip(path, chunkSize, guard) : readPlain(path, chunkSize);
 }
 
 /** Bytes per asynchronous read: each costs an event-loop turn, so more than a chunk. */
@@ -72,15 +86,38 @@ function gzipDetail(error: NodeJS.ErrnoException): string | null {
 /** Decoded chunks waiting for the parser before the compressed input is paused. */
 const MAX_QUEUED = 4;
 
+function mebibytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toLocaleString('en-US', { maximumFractionDigits: 1 })} MiB`;
+}
+
+/** The guard's verdict after `decoded` bytes out of `compressed` bytes read, or null. */
+function ratioFailure(
+  guard: GzipRatioGuard | null,
+  decoded: number,
+  compressed: number,
+): GzipDataError | null {
+  if (guard === null || decoded <= guard.afterBytes || decoded <= guard.maxRatio * compressed)
+    return null;
+  const detail =
+    `expands to more than ${guard.maxRatio} times its compressed size ` +
+    `(${mebibytes(decoded)} from ${mebibytes(compressed)}), so reading stopped`;
+  return new GzipDataError(detail, 'decompression-limit');
+}
+
 /**
  * zlib runs on the thread pool while the parser works. Its output is taken from 'data' events
  * rather than an async iterator: on an error a stream drops what it had buffered, and every
  * chunk decoded before a truncation or a failed check must still reach the parser.
  */
-async function* readGzip(path: string, chunkSize: number): AsyncGenerator<Chunk> {
+async function* readGzip(
+  path: string,
+  chunkSize: number,
+  guard: GzipRatioGuard | null,
+): AsyncGenerator<Chunk> {
   const source = createReadStream(path, { highWaterMark: 64 * 1024 });
   const gunzip = createGunzip({ chunkSize });
   const queue: Buffer[] = [];
+  let decoded = 0;
   let failure: Error | null = null;
   let ended = false;
   let needDrain = false;
@@ -107,7 +144,12 @@ async function* readGzip(path: string, chunkSize: number): AsyncGenerator<Chunk>
     regulate();
   });
   gunzip.on('data', (data: Buffer) => {
-    queue.push(data);
+    if (failure !== null) return;
+    decoded += data.length;
+    // Compressed bytes read so far run ahead of what was decoded: the ratio errs low.
+    failure = ratioFailure(guard, decoded, source.bytesRead);
+    if (failure !== null) source.destroy();
+    else queue.push(data);
     regulate();
     notify();
   });
@@ -127,9 +169,12 @@ async function* readGzip(path: string, chunkSize: number): AsyncGenerator<Chunk>
         yield { data, bytesRead: source.bytesRead };
         continue;
       }
-      if (failure !== null) {
-        const detail = gzipDetail(failure);
-        throw detail === null ? failure : new GzipDataError(detail);
+      // Set by the stream callbacks, which control-flow analysis does not see.
+      const stop = failure as Error | null;
+      if (stop !== null) {
+        if (stop instanceof GzipDataError) throw stop;
+        const detail = gzipDetail(stop);
+        throw detail === null ? stop : new GzipDataError(detail);
       }
       if (ended) return;
       await new Promise<void>((resolve) => (wake = resolve));

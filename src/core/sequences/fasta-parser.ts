@@ -5,10 +5,18 @@
  */
 import { ByteBuffer } from './byte-buffer';
 import { parseHeader, type ParsedHeader } from './header';
+import {
+  DEFAULT_RECORD_LIMITS,
+  MAX_HEADER_BYTES,
+  headerTooLongReason,
+  tooLongReason,
+  type RecordLimits,
+} from './input-limits';
 import { byteOrderMarkLength, errorEvent, truncatedReason } from './parse-events';
-import type { SequenceParser } from './parser';
+import type { InputStopCode, SequenceParser } from './parser';
 import { describeInvalid } from './residue-normalize';
 import { buildSequence } from './sequence-builder';
+import type { RecordErrorCode } from '../../shared/types';
 import type { ReadEvent } from './types';
 import { ScanArena } from './wasm/scan-arena';
 
@@ -22,14 +30,21 @@ export class FastaParser implements SequenceParser {
   private inHeader = false;
   private atLineStart = true;
   private started = false;
+  /** A header cut by a chunk boundary: its first MAX_HEADER_BYTES, and the count of the rest. */
   private readonly headerBytes = new ByteBuffer();
+  private headerDropped = 0;
   /** Header of the open record; null before the first header (data there is an error). */
   private header: ParsedHeader | null = null;
   private recordLine = 1;
+  /** The open record (or data before the first header) was refused: drop bytes until a header. */
+  private skipping = false;
   private readonly arena = new ScanArena();
   private events: ReadEvent[] = [];
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+  ) {}
 
   push(chunk: Buffer): ReadEvent[] {
     const events: ReadEvent[] = (this.events = []);
@@ -43,7 +58,7 @@ export class FastaParser implements SequenceParser {
       if (this.inHeader) {
         const lf = chunk.indexOf(LF, i);
         if (lf === -1) {
-          this.headerBytes.append(chunk, i, n);
+          this.holdHeader(chunk, i, n);
           break;
         }
         this.openRecord(chunk, i, lf);
@@ -61,6 +76,9 @@ export class FastaParser implements SequenceParser {
       }
       const end = regionEnd(chunk, i);
       this.line += this.arena.append(chunk, i, end);
+      // The kernel counts the region's lines either way; a refused record's bases are dropped.
+      if (this.skipping) this.arena.reset();
+      else if (this.arena.outLength > this.limits.maxRecordLength) this.refuseLongSequence();
       this.atLineStart = chunk[end - 1] === LF;
       i = end;
     }
@@ -74,42 +92,77 @@ export class FastaParser implements SequenceParser {
     return events;
   }
 
-  truncate(detail: string): ReadEvent[] {
+  truncate(detail: string, code: InputStopCode): ReadEvent[] {
     const events: ReadEvent[] = (this.events = []);
     const openId = this.inHeader ? null : (this.header?.id ?? null);
     const lastLine = Math.max(1, this.atLineStart && !this.inHeader ? this.line - 1 : this.line);
     if (this.header !== null || this.inHeader) this.records++;
     events.push(
-      errorEvent(
-        this.file,
-        lastLine,
-        openId,
-        'truncated-gzip',
-        truncatedReason(detail, lastLine, openId),
-      ),
+      errorEvent(this.file, lastLine, openId, code, truncatedReason(detail, lastLine, openId)),
     );
     this.header = null;
     this.inHeader = false;
-    this.headerBytes.clear();
+    this.skipping = false;
+    this.clearHeaderBytes();
     this.arena.reset();
     return events;
   }
 
-  /** Header text is `bytes[start, end)`, appended to any part held from earlier chunks. */
+  /** Keeps header bytes cut by a chunk boundary, up to MAX_HEADER_BYTES; counts the rest. */
+  private holdHeader(bytes: Buffer, start: number, end: number): void {
+    const keep = Math.min(end - start, MAX_HEADER_BYTES - this.headerBytes.length);
+    this.headerBytes.append(bytes, start, start + keep);
+    this.headerDropped += end - start - keep;
+  }
+
+  private clearHeaderBytes(): void {
+    this.headerBytes.clear();
+    this.headerDropped = 0;
+  }
+
+  /**
+   * Header text is `bytes[start, end)`, appended to any part held from earlier chunks. A
+   * record whose header has a problem is reported at once and its sequence skipped.
+   */
   private openRecord(bytes: Buffer, start: number, end: number): void {
-    if (this.headerBytes.length > 0) {
-      this.headerBytes.append(bytes, start, end);
-      this.header = parseHeader(this.headerBytes.bytes, 0, this.headerBytes.length);
-      this.headerBytes.clear();
+    let header: ParsedHeader;
+    if (this.headerBytes.length > 0 || this.headerDropped > 0) {
+      this.holdHeader(bytes, start, end);
+      header = headerOf(this.headerBytes.bytes, 0, this.headerBytes.length, this.headerDropped);
+      this.clearHeaderBytes();
     } else {
-      this.header = parseHeader(bytes, start, end);
+      header = headerOf(bytes, start, end, 0);
     }
+    this.header = header;
     this.inHeader = false;
+    if (header.problem) this.refuseOpenRecord(header.problem.code, header.problem.reason);
+  }
+
+  private refuseLongSequence(): void {
+    if (this.header === null) {
+      // Data before the first header: reported (once) and skipped, or only blanks, dropped.
+      this.skipping = this.reportOrphanData();
+      this.recordLine = this.line;
+      this.arena.reset();
+    } else {
+      this.refuseOpenRecord('record-too-long', tooLongReason(this.limits.maxRecordLength));
+    }
+  }
+
+  /** Reports the open record now; its bases up to the next header are dropped unread. */
+  private refuseOpenRecord(code: RecordErrorCode, reason: string): void {
+    this.records++;
+    const id = this.header?.id || null;
+    this.events.push(errorEvent(this.file, this.recordLine, id, code, reason));
+    this.header = null;
+    this.skipping = true;
+    this.arena.reset();
   }
 
   private closeRecord(): void {
     const header = this.header;
-    if (header === null) this.reportOrphanData();
+    if (this.skipping) this.skipping = false;
+    else if (header === null) this.reportOrphanData();
     else this.emitRecord(header);
     this.header = null;
     this.arena.reset();
@@ -118,11 +171,6 @@ export class FastaParser implements SequenceParser {
   private emitRecord(header: ParsedHeader): void {
     this.records++;
     const line = this.recordLine;
-    if (header.problem) {
-      const { code, reason } = header.problem;
-      this.events.push(errorEvent(this.file, line, header.id || null, code, reason));
-      return;
-    }
     const built = buildSequence(this.arena, line + 1, true);
     if (!built.ok) {
       const reason = describeInvalid(built.invalid);
@@ -150,7 +198,7 @@ export class FastaParser implements SequenceParser {
   }
 
   /** Data before the first header: blank lines are fine, anything else is reported once. */
-  private reportOrphanData(): void {
+  private reportOrphanData(): boolean {
     const { bytes, rawStart, rawLength } = this.arena;
     let line = this.recordLine;
     for (let i = rawStart; i < rawStart + rawLength; i++) {
@@ -159,10 +207,27 @@ export class FastaParser implements SequenceParser {
       else if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09) {
         const reason = 'sequence data before the first header line';
         this.events.push(errorEvent(this.file, line, null, 'sequence-before-header', reason));
-        return;
+        return true;
       }
     }
+    return false;
   }
+}
+
+/**
+ * The header of `bytes[start, end)`, `dropped` more bytes having been cut off after `end`.
+ * Past MAX_HEADER_BYTES, the record is refused; its id is named when it ends in what was kept.
+ */
+function headerOf(bytes: Buffer, start: number, end: number, dropped: number): ParsedHeader {
+  const length = end - start + dropped;
+  if (length <= MAX_HEADER_BYTES) return parseHeader(bytes, start, end);
+  const kept = parseHeader(bytes, start, start + Math.min(end - start, MAX_HEADER_BYTES));
+  const id = kept.description === '' ? '' : kept.id;
+  return {
+    id,
+    description: '',
+    problem: { code: 'record-too-long', reason: headerTooLongReason() },
+  };
 }
 
 /** End of the sequence region starting at `start`: the next '>' that begins a line. */

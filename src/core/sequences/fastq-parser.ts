@@ -1,12 +1,21 @@
 /**
  * FASTQ push parser: standard 4-line records (header, sequence, '+', quality), LF or CRLF.
  * Lines that lie inside one chunk are read in place; only a line cut by a chunk boundary is
- * copied.
+ * copied, up to what its place in the record can use (`lineCap`): past that its bytes are
+ * counted, not kept, so a 4 GB line costs no more memory than the record limit.
  */
 import { ByteBuffer } from './byte-buffer';
+import type { RecordErrorCode } from '../../shared/types';
 import { parseHeader, type ParsedHeader } from './header';
+import {
+  DEFAULT_RECORD_LIMITS,
+  MAX_HEADER_BYTES,
+  headerTooLongReason,
+  tooLongReason,
+  type RecordLimits,
+} from './input-limits';
 import { byteOrderMarkLength, errorEvent, truncatedReason } from './parse-events';
-import type { SequenceParser } from './parser';
+import type { InputStopCode, SequenceParser } from './parser';
 import { describeInvalid, type InvalidCharacters } from './residue-normalize';
 import { buildSequence, type BuiltSequence } from './sequence-builder';
 import type { ReadEvent } from './types';
@@ -31,15 +40,23 @@ export class FastqParser implements SequenceParser {
   private started = false;
   /** Set after a malformed stretch: skip lines quietly until the next '@' header. */
   private resyncing = false;
+  /** A line cut by a chunk boundary: its first `lineCap()` bytes, the count of the rest. */
   private readonly partial = new ByteBuffer();
+  private partialDropped = 0;
+  private partialLastByte = 0;
   private header: ParsedHeader = { id: '', description: '', problem: null };
   private recordLine = 0;
+  /** The open record was reported already (too long, bad header): its lines are dropped. */
+  private refused = false;
   private sequence: BuiltSequence | null = null;
   private sequenceBytes = 0;
   private readonly arena = new ScanArena();
   private events: ReadEvent[] = [];
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly limits: RecordLimits = DEFAULT_RECORD_LIMITS,
+  ) {}
 
   push(chunk: Buffer): ReadEvent[] {
     const events: ReadEvent[] = (this.events = []);
@@ -52,15 +69,14 @@ export class FastqParser implements SequenceParser {
     while (i < n) {
       const lf = chunk.indexOf(LF, i);
       if (lf === -1) {
-        this.partial.append(chunk, i, n);
+        this.holdPartial(chunk, i, n);
         break;
       }
-      if (this.partial.length > 0) {
-        this.partial.append(chunk, i, lf);
-        this.onLine(this.partial.bytes, 0, this.partial.length, false);
-        this.partial.clear();
+      if (this.partial.length > 0 || this.partialDropped > 0) {
+        this.holdPartial(chunk, i, lf);
+        this.onPartialLine(false);
       } else {
-        this.onLine(chunk, i, lf, false);
+        this.onLine(chunk, i, lf, lf - i, false);
       }
       this.line++;
       i = lf + 1;
@@ -70,34 +86,81 @@ export class FastqParser implements SequenceParser {
 
   end(): ReadEvent[] {
     const events: ReadEvent[] = (this.events = []);
-    if (this.partial.length > 0) {
-      this.onLine(this.partial.bytes, 0, this.partial.length, true);
-      this.partial.clear();
-    }
+    if (this.partial.length > 0 || this.partialDropped > 0) this.onPartialLine(true);
     if (this.expect !== Expect.Header) this.reportCutShort('the file ends inside the record');
     return events;
   }
 
-  truncate(detail: string): ReadEvent[] {
+  truncate(detail: string, code: InputStopCode): ReadEvent[] {
     const events: ReadEvent[] = (this.events = []);
-    const open = this.expect !== Expect.Header;
+    const open = this.expect !== Expect.Header && !this.refused;
     const openId = open ? this.header.id || null : null;
-    const lastLine = Math.max(1, this.partial.length > 0 ? this.line : this.line - 1);
+    const cut = this.partial.length > 0 || this.partialDropped > 0;
+    const lastLine = Math.max(1, cut ? this.line : this.line - 1);
     if (open) this.records++;
     const reason = truncatedReason(detail, lastLine, openId);
-    events.push(errorEvent(this.file, lastLine, openId, 'truncated-gzip', reason));
+    events.push(errorEvent(this.file, lastLine, openId, code, reason));
     this.expect = Expect.Header;
-    this.partial.clear();
+    this.refused = false;
+    this.clearPartial();
     return events;
   }
 
-  private onLine(bytes: Buffer, start: number, end: number, last: boolean): void {
-    if (end > start && bytes[end - 1] === CR) end--;
+  /** Most bytes of a line that its place in the record can use (CR and marker included). */
+  private lineCap(): number {
     switch (this.expect) {
       case Expect.Header:
-        return this.onHeaderLine(bytes, start, end);
+      case Expect.Plus: // a '+' line may repeat the header, or be a header after all
+        return MAX_HEADER_BYTES + 2;
       case Expect.Sequence:
-        this.readSequence(bytes, start, end);
+        return this.refused ? 1 : this.limits.maxRecordLength + 1;
+      case Expect.Quality:
+        // Longer than the sequence is a length mismatch, which needs only the count.
+        return this.refused ? 1 : this.sequenceBytes + 1;
+    }
+  }
+
+  private holdPartial(bytes: Buffer, start: number, end: number): void {
+    if (end === start) return;
+    const keep = Math.max(0, Math.min(end - start, this.lineCap() - this.partial.length));
+    this.partial.append(bytes, start, start + keep);
+    this.partialDropped += end - start - keep;
+    this.partialLastByte = bytes[end - 1]!;
+    // A sequence line past the limit is refused now, and what was kept of it let go.
+    if (this.partialDropped > 0 && this.expect === Expect.Sequence && !this.refused) {
+      this.refuseOpenRecord('record-too-long', tooLongReason(this.limits.maxRecordLength));
+      this.partialDropped += this.partial.length;
+      this.partial.clear();
+    }
+  }
+
+  private onPartialLine(last: boolean): void {
+    const { partial, partialDropped } = this;
+    let length = partial.length + partialDropped;
+    if (partialDropped > 0 && this.partialLastByte === CR) length--;
+    this.onLine(partial.bytes, 0, partial.length, length, last);
+    this.clearPartial();
+  }
+
+  private clearPartial(): void {
+    this.partial.clear();
+    this.partialDropped = 0;
+  }
+
+  /**
+   * One line: `bytes[start, end)` as kept, `length` its full length (more than `end - start`
+   * when the line was longer than its cap), a final CR excluded.
+   */
+  private onLine(bytes: Buffer, start: number, end: number, length: number, last: boolean): void {
+    if (length === end - start && end > start && bytes[end - 1] === CR) {
+      end--;
+      length--;
+    }
+    switch (this.expect) {
+      case Expect.Header:
+        return this.onHeaderLine(bytes, start, end, length);
+      case Expect.Sequence:
+        this.readSequence(bytes, start, end, length);
         this.expect = Expect.Plus;
         return;
       case Expect.Plus:
@@ -105,7 +168,7 @@ export class FastqParser implements SequenceParser {
           this.expect = Expect.Quality;
         } else if (end > start && bytes[start] === AT) {
           this.reportCutShort(`line ${this.line} starts a new record before the '+' line`);
-          this.onHeaderLine(bytes, start, end);
+          this.onHeaderLine(bytes, start, end, length);
         } else {
           this.reportCutShort(
             `line ${this.line} should be the '+' line (multi-line FASTQ is not supported)`,
@@ -115,16 +178,22 @@ export class FastqParser implements SequenceParser {
         return;
       case Expect.Quality:
         this.expect = Expect.Header;
-        return this.finishRecord(bytes, start, end, last);
+        return this.finishRecord(bytes, start, end, length, last);
     }
   }
 
-  private onHeaderLine(bytes: Buffer, start: number, end: number): void {
+  private onHeaderLine(bytes: Buffer, start: number, end: number, length: number): void {
     if (end > start && bytes[start] === AT) {
-      this.header = parseHeader(bytes, start + 1, end);
       this.recordLine = this.line;
       this.expect = Expect.Sequence;
       this.resyncing = false;
+      this.refused = false;
+      this.header = parseHeader(bytes, start + 1, end);
+      if (length - 1 > MAX_HEADER_BYTES) {
+        const id = this.header.description === '' ? '' : this.header.id;
+        this.header = { id, description: '', problem: null };
+        this.refuseOpenRecord('record-too-long', headerTooLongReason());
+      }
       return;
     }
     if (end === start || this.resyncing) return;
@@ -134,20 +203,42 @@ export class FastqParser implements SequenceParser {
     this.events.push(errorEvent(this.file, this.line, null, 'sequence-before-header', reason));
   }
 
-  private readSequence(bytes: Buffer, start: number, end: number): void {
+  private readSequence(bytes: Buffer, start: number, end: number, length: number): void {
+    this.sequenceBytes = length;
+    this.sequence = null;
+    if (this.refused) return;
+    if (length > this.limits.maxRecordLength) {
+      this.refuseOpenRecord('record-too-long', tooLongReason(this.limits.maxRecordLength));
+      return;
+    }
     const arena = this.arena;
     arena.reset();
     arena.append(bytes, start, end);
-    this.sequenceBytes = end - start;
     this.sequence = buildSequence(arena, this.line, false);
   }
 
-  private finishRecord(bytes: Buffer, start: number, end: number, last: boolean): void {
+  /** Reports the open record now; its remaining lines are read for their shape only. */
+  private refuseOpenRecord(code: RecordErrorCode, reason: string): void {
+    this.records++;
+    this.refused = true;
+    this.events.push(errorEvent(this.file, this.recordLine, this.header.id || null, code, reason));
+  }
+
+  private finishRecord(
+    bytes: Buffer,
+    start: number,
+    end: number,
+    qualityLength: number,
+    last: boolean,
+  ): void {
+    if (this.refused) {
+      this.refused = false;
+      return;
+    }
     this.records++;
     const { file, recordLine: line, header } = this;
     const id = header.id || null;
     const sequence = this.sequence!;
-    const qualityLength = end - start;
     if (header.problem) {
       this.events.push(errorEvent(file, line, id, header.problem.code, header.problem.reason));
     } else if (qualityLength !== this.sequenceBytes) {
@@ -192,6 +283,11 @@ export class FastqParser implements SequenceParser {
   }
 
   private reportCutShort(reason: string): void {
+    this.expect = Expect.Header;
+    if (this.refused) {
+      this.refused = false;
+      return;
+    }
     this.records++;
     const id = this.header.id || null;
     const problem = this.header.problem;
@@ -200,7 +296,6 @@ export class FastqParser implements SequenceParser {
         ? errorEvent(this.file, this.recordLine, id, problem.code, problem.reason)
         : errorEvent(this.file, this.recordLine, id, 'truncated-record', reason),
     );
-    this.expect = Expect.Header;
   }
 }
 

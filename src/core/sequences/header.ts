@@ -4,7 +4,7 @@ export interface ParsedHeader {
   id: string;
   description: string;
   /** Why the record cannot be imported because of its header, or null. */
-  problem: { code: 'missing-id' | 'invalid-encoding'; reason: string } | null;
+  problem: { code: 'missing-id' | 'invalid-encoding' | 'record-too-long'; reason: string } | null;
 }
 
 const utf8 = new TextDecoder('utf-8');

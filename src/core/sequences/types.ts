@@ -1,4 +1,5 @@
 import type { RecordError, SequenceFormat } from '../../shared/types';
+import type { GzipRatioGuard } from './input-limits';
 
 /** One valid record, normalised: sequence upper-case, U read as T, gaps removed. */
 export interface SequenceRecord {
@@ -40,6 +41,10 @@ export interface ReadSequencesOptions {
   signal?: AbortSignal;
   /** Called at most every ~64 KiB of input. */
   onProgress?: (progress: ReadProgress) => void;
+  /** Bases of one record beyond which it is refused (default DEFAULT_MAX_RECORD_LENGTH). */
+  maxRecordLength?: number;
+  /** The gzip decompressed-size guard (default DEFAULT_GZIP_RATIO_GUARD; null: none). */
+  gzipRatioGuard?: GzipRatioGuard | null;
 }
 
 export type ReadEvent =

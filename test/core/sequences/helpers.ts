@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import type { RecordError, SequenceFormat } from '../../../src/shared/types';
+import type { RecordLimits } from '../../../src/core/sequences/input-limits';
 import { createParser } from '../../../src/core/sequences/parser';
 import { readSequences } from '../../../src/core/sequences/reader';
 import type {
@@ -49,9 +50,14 @@ export async function readAll(path: string, options?: ReadSequencesOptions): Pro
 }
 
 /** Feeds `bytes` to a parser cut at the given offsets (copies, so the input is untouched). */
-export function parseSplit(format: SequenceFormat, bytes: Buffer, cuts: number[] = []): ReadResult {
+export function parseSplit(
+  format: SequenceFormat,
+  bytes: Buffer,
+  cuts: number[] = [],
+  limits?: RecordLimits,
+): ReadResult {
   const result: ReadResult = { records: [], errors: [], batches: 0, order: [] };
-  const parser = createParser(format, 'test');
+  const parser = createParser(format, 'test', limits);
   let start = 0;
   for (const cut of [...cuts, bytes.length]) {
     collect(parser.push(Buffer.from(bytes.subarray(start, cut))), result);
