@@ -4,6 +4,9 @@
  * app ships a newer default) and recorded with its headline metrics. Each pathogen and
  * task has a `production` alias: the model used when none is named.
  */
+// Every front builds the registry on its main thread before any worker runs a model, which
+// is where onnxruntime's telemetry can still be turned off for the whole process.
+import '../ml/onnx/telemetry-off';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

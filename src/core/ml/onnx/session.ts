@@ -1,4 +1,6 @@
 /** Creating and running onnxruntime-node sessions from in-memory model bytes. */
+// First: onnxruntime's telemetry must be off before it creates its environment.
+import './telemetry-off';
 import * as ort from 'onnxruntime-node';
 
 /** A dense tensor as plain data: row-major values and a shape. */
