@@ -7,12 +7,14 @@ export interface AnalyzeWorkerData {
   dataDir: string;
   pathogensDir: string;
   input: z.output<typeof analyzeDatasetInput>;
+  jobId: string;
 }
 
 /** Runs an analysis in a worker thread (which fans alignment out to its own pool). */
 export function runAnalysisJob(
-  data: AnalyzeWorkerData,
+  data: Omit<AnalyzeWorkerData, 'jobId'>,
   ctx: JobContext,
 ): Promise<{ analysisId: number; reused: boolean }> {
-  return runWorkerJob(import.meta.url, 'analyze.worker', data, ctx);
+  const workerData: AnalyzeWorkerData = { ...data, jobId: ctx.jobId };
+  return runWorkerJob(import.meta.url, 'analyze.worker', workerData, ctx);
 }

@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   onProgress?: JobContext['report'];
   threads?: number;
+  /** Runs inside the analysis' transaction, just before COMMIT (the job records its outcome). */
+  onCommit?: (analysisId: number) => void;
 }
 
 interface SequenceBatchRow {
@@ -237,6 +239,7 @@ export async function analyzeDataset(
     client
       .prepare(`INSERT INTO audit_log (action, detail) VALUES ('analysis.create', ?)`)
       .run(JSON.stringify({ analysisId, datasetId: dataset.id, pathogenId, aligned, failed }));
+    options.onCommit?.(analysisId);
     client.exec('COMMIT');
     return { analysisId, reused: false };
   } catch (error) {

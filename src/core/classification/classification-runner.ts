@@ -18,6 +18,7 @@ import type { DatasetService } from '../datasets/dataset-service';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { waitForChainedJob } from '../jobs/chained-job';
 import type { JobManager } from '../jobs/job-manager';
+import { recordJobDone } from '../jobs/job-outcome';
 import type { ClassifierCache } from '../models/classifier-cache';
 import type { ModelRegistry } from '../models/model-registry';
 import type { RegistryDb } from '../registry/db';
@@ -131,8 +132,18 @@ export class ClassificationRunner {
         if (alignment.status === 'done')
           analysisId = (alignment.result as AnalysisReport).analysis.id;
       }
+      const onCommit = (id: number): void =>
+        recordJobDone(db.$client, ctx.jobId, { classification: classifications.summary(id) });
       const classificationId = await runClassifyJob(
-        { db, classifiers, datasetId: dataset.id, datasetName: dataset.name, analysisId, model },
+        {
+          db,
+          classifiers,
+          datasetId: dataset.id,
+          datasetName: dataset.name,
+          analysisId,
+          model,
+          onCommit,
+        },
         ctx,
       );
       return { classification: classifications.summary(classificationId) };

@@ -12,8 +12,15 @@ export interface NewClassification {
   durationMs: number;
 }
 
-/** @returns the new classification's id */
-export function insertClassification(db: RegistryDb, run: NewClassification): number {
+/**
+ * @param onCommit runs inside the transaction, before COMMIT (the job records its outcome)
+ * @returns the new classification's id
+ */
+export function insertClassification(
+  db: RegistryDb,
+  run: NewClassification,
+  onCommit?: (classificationId: number) => void,
+): number {
   const totals = summarizeRows(run.rows);
   const insertPrediction = db.$client.prepare(
     `INSERT INTO predictions (classification_id, ordinal, seq_id, label, top_label, confidence,
@@ -67,6 +74,7 @@ export function insertClassification(db: RegistryDb, run: NewClassification): nu
         },
       })
       .run();
+    onCommit?.(id);
     return id;
   });
 }

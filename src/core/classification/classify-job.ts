@@ -24,6 +24,8 @@ export interface ClassifyJobData {
   /** The analysis whose QC and calls are joined in; null without one. */
   analysisId: number | null;
   model: ModelVersionSummary;
+  /** Runs inside the run's transaction, before COMMIT (the job records its outcome). */
+  onCommit?: (classificationId: number) => void;
 }
 
 interface SourceRow {
@@ -105,11 +107,15 @@ export async function runClassifyJob(data: ClassifyJobData, ctx: JobContext): Pr
     message: 'Saving',
     files: [],
   });
-  return insertClassification(db, {
-    datasetId: data.datasetId,
-    analysisId: data.analysisId,
-    model,
-    rows,
-    durationMs: Date.now() - started,
-  });
+  return insertClassification(
+    db,
+    {
+      datasetId: data.datasetId,
+      analysisId: data.analysisId,
+      model,
+      rows,
+      durationMs: Date.now() - started,
+    },
+    data.onCommit,
+  );
 }

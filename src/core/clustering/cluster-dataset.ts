@@ -24,6 +24,8 @@ export interface ClusterOptions {
   signal?: AbortSignal;
   onProgress?: JobContext['report'];
   threads?: number;
+  /** Runs inside the clustering's transaction, before COMMIT (the job records its outcome). */
+  onCommit?: (clusteringId: number) => void;
 }
 
 export async function clusterDataset(
@@ -110,20 +112,24 @@ export async function clusterDataset(
   });
   progress.update('cluster', 1, 1, 'Saving');
   signal?.throwIfAborted();
-  const clusteringId = storeClustering(db, {
-    datasetId,
-    analysisId: inputs.analysisId,
-    params,
-    featurizer: features.config,
-    featurizerDescription: features.description,
-    metrics,
-    summaries,
-    ordinals: inputs.ordinals,
-    dimensions: params.dimensions,
-    coordinates: embedding,
-    assignments,
-    durationMs: Date.now() - started,
-  });
+  const clusteringId = storeClustering(
+    db,
+    {
+      datasetId,
+      analysisId: inputs.analysisId,
+      params,
+      featurizer: features.config,
+      featurizerDescription: features.description,
+      metrics,
+      summaries,
+      ordinals: inputs.ordinals,
+      dimensions: params.dimensions,
+      coordinates: embedding,
+      assignments,
+      durationMs: Date.now() - started,
+    },
+    options.onCommit,
+  );
   return { clusteringId };
 }
 

@@ -6,12 +6,14 @@ export interface ClusterWorkerData {
   dataDir: string;
   datasetId: number;
   params: ClusterParams;
+  jobId: string;
 }
 
 /** Runs a clustering in a worker thread (which featurizes on its own small pool). */
 export function runClusterJob(
-  data: ClusterWorkerData,
+  data: Omit<ClusterWorkerData, 'jobId'>,
   ctx: JobContext,
 ): Promise<{ clusteringId: number }> {
-  return runWorkerJob(import.meta.url, 'cluster.worker', data, ctx);
+  const workerData: ClusterWorkerData = { ...data, jobId: ctx.jobId };
+  return runWorkerJob(import.meta.url, 'cluster.worker', workerData, ctx);
 }

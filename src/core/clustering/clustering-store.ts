@@ -37,7 +37,12 @@ export function float32FromBlob(blob: Buffer, count: number, what: string): Floa
   return new Float32Array(new Uint8Array(blob).buffer);
 }
 
-export function storeClustering(db: RegistryDb, run: NewClustering): number {
+/** @param onCommit runs inside the transaction, before COMMIT (the job records its outcome) */
+export function storeClustering(
+  db: RegistryDb,
+  run: NewClustering,
+  onCommit?: (clusteringId: number) => void,
+): number {
   const clusterIds = new Set(run.assignments);
   const noiseCount = run.assignments.reduce((n, a) => n + (a < 0 ? 1 : 0), 0);
   return db.transaction((tx) => {
@@ -61,6 +66,7 @@ export function storeClustering(db: RegistryDb, run: NewClustering): number {
       })
       .returning({ id: clusterings.id })
       .get();
+    onCommit?.(row.id);
     return row.id;
   });
 }

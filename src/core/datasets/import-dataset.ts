@@ -37,6 +37,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** Runs inside the import's transaction, just before COMMIT (the job records its outcome). */
+  onCommit?: (report: ImportReport) => void;
 }
 
 type ParsedImport = {
@@ -249,8 +251,10 @@ export async function importDataset(
       })
       .run();
     const row = db.select().from(datasets).where(eq(datasets.id, datasetId)).get()!;
+    const report: ImportReport = { ...base, dataset: toDatasetSummary(row), duplicateOf: null };
+    options.onCommit?.(report);
     client.exec('COMMIT');
-    return { ...base, dataset: toDatasetSummary(row), duplicateOf: null };
+    return report;
   } catch (error) {
     if (client.inTransaction) client.exec('ROLLBACK');
     throw error;

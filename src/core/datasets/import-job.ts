@@ -7,6 +7,7 @@ import { READER_RESOURCE_LIMITS } from '../sequences/reader-limits';
 export interface ImportWorkerData {
   dataDir: string;
   input: ImportFilesInput;
+  jobId: string;
 }
 
 /** Runs an import in a worker thread and relays its progress to the job. */
@@ -15,7 +16,7 @@ export function runImportJob(
   input: ImportFilesInput,
   ctx: JobContext,
 ): Promise<ImportReport> {
-  const data: ImportWorkerData = { dataDir, input };
+  const data: ImportWorkerData = { dataDir, input, jobId: ctx.jobId };
   return runWorkerJob<ImportReport>(
     import.meta.url,
     'import.worker',

@@ -1,16 +1,21 @@
 /**
  * Long work as jobs: progress events, cancellation, and a record in the registry. A job
- * is persisted when it starts and when it ends; progress lives in memory only.
+ * is persisted when it starts and when it ends; progress lives in memory only. A job that
+ * saves data marks itself done in the same transaction (`recordJobDone`), so the registry,
+ * not the process, says whether it saved.
  */
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
+import type { ErrorKind } from '../../shared/contract';
 import type { JobEvent, JobKind, JobProgress, JobResult, JobSnapshot } from '../../shared/types';
-import { NotFoundError } from '../errors';
+import { errorKind, NotFoundError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import { jobs } from '../registry/schema';
 import { emptyProgress, withRates } from './progress';
 
 export interface JobContext {
+  /** The job's id in the registry, for `recordJobDone` in its data transaction. */
+  jobId: string;
   signal: AbortSignal;
   report(progress: Omit<JobProgress, 'recordsPerSecond' | 'etaSeconds'>): void;
 }
@@ -39,7 +44,8 @@ export class JobManager {
   private readonly queues = new Map<JobKind, Promise<unknown>>();
 
   constructor(private readonly db: RegistryDb) {
-    // Jobs that were running when the process died left nothing behind (one transaction).
+    // A job that saved its data said 'done' in that transaction: one still queued or
+    // running when its process died saved nothing.
     db.update(jobs)
       .set({
         status: 'failed',
@@ -139,6 +145,7 @@ export class JobManager {
     snapshot.progress = emptyProgress('Starting');
     this.emit(job, true);
     const ctx: JobContext = {
+      jobId: snapshot.id,
       signal: controller.signal,
       report: (progress) => {
         snapshot.progress = withRates(
@@ -153,25 +160,38 @@ export class JobManager {
       return this.finish(job, 'done', result, null);
     } catch (error) {
       if (controller.signal.aborted) return this.finish(job, 'cancelled', null, null);
-      return this.finish(
-        job,
-        'failed',
-        null,
-        error instanceof Error ? error.message : String(error),
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      return this.finish(job, 'failed', null, message, errorKind(error));
     }
+  }
+
+  /** The result the job recorded with its data, when it committed before it ended badly. */
+  private committedResult(id: string): JobResult | null {
+    const row = this.db
+      .select({ status: jobs.status, result: jobs.result })
+      .from(jobs)
+      .where(eq(jobs.id, id))
+      .get();
+    return row?.status === 'done' ? ((row.result ?? null) as JobResult | null) : null;
   }
 
   private finish(
     job: LiveJob,
-    status: 'done' | 'failed' | 'cancelled',
-    result: JobResult | null,
-    error: string | null,
+    finalStatus: 'done' | 'failed' | 'cancelled',
+    finalResult: JobResult | null,
+    finalError: string | null,
+    kind?: ErrorKind,
   ): JobSnapshot {
     const { snapshot } = job;
+    // Data committed is saved even if the job failed or was cancelled after its COMMIT.
+    const committed = finalStatus === 'done' ? null : this.committedResult(snapshot.id);
+    const status = committed ? 'done' : finalStatus;
+    const result = committed ?? finalResult;
+    const error = committed ? null : finalError;
     snapshot.status = status;
     snapshot.result = result;
     snapshot.error = error;
+    if (status === 'failed' && kind) snapshot.errorKind = kind;
     snapshot.finishedAt = new Date().toISOString();
     snapshot.progress = {
       ...snapshot.progress,
