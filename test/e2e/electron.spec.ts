@@ -50,6 +50,8 @@ describe('desktop app (Electron)', () => {
       try {
         const page = await app.firstWindow();
         await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+        // The page comes from the app's own origin, never file://.
+        expect(page.url()).toBe('app://renderer/index.html');
         const bridge = await page.evaluate(() => ({
           runtime: bridgeOf(window)?.runtime,
           methods: Object.keys(bridgeOf(window) ?? {}).sort(),
@@ -61,6 +63,13 @@ describe('desktop app (Electron)', () => {
         const opened = await page.evaluate(() => window.open('https://example.org') === null);
         expect(opened).toBe(true);
         expect(await page.evaluate(() => bridgeOf(window)!.listDatasets({}))).toEqual([]);
+        // Navigating away to a local file is refused: the page and its bridge stay.
+        await page.evaluate(() => {
+          window.location.href = 'file:///etc/hostname';
+        });
+        await page.waitForTimeout(300);
+        expect(page.url()).toBe('app://renderer/index.html');
+        expect(await page.evaluate(() => bridgeOf(window)?.runtime)).toBe('electron');
       } finally {
         await app.close();
         rmSync(dataDir, { recursive: true, force: true });

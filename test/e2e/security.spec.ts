@@ -1,6 +1,7 @@
 /**
- * The page's own defences in browser mode: its CSP (meta tag and response header) lets no
- * remote origin in, and the API refuses requests without the token when one is set.
+ * The page's own defences in browser mode: its CSP (meta tag and response header, both the
+ * one policy of src/shared/csp.ts) lets no remote origin in, and the API refuses requests
+ * without the token when one is set.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
@@ -18,6 +19,12 @@ describe('browser-mode security', () => {
     const { page } = app;
     const response = await page.request.get(app.url);
     expect(response.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const metaPolicies = await page.evaluate(() =>
+      [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map(
+        (meta) => (meta as HTMLMetaElement).content,
+      ),
+    );
+    expect(metaPolicies).toEqual([CONTENT_SECURITY_POLICY]);
 
     const violations = await page.evaluate(async () => {
       const seen: string[] = [];
