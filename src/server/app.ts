@@ -2,24 +2,24 @@
  * The contract over HTTP: `POST /api/rpc/<operation>`, job events as server-sent events at
  * `GET /api/events`, uploads at `POST /api/uploads`, the pipeline endpoint `POST /cluster`,
  * the documented classification API (`/classify`, `/predict`, `/info`, `/metrics`, ... with
- * its OpenAPI document at `/docs`), and the built renderer (browser mode).
+ * its OpenAPI document at `/docs`), and the built renderer (browser mode). Every request
+ * passes the Host, Origin and token checks of request-guard.ts first.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { operationNames, type OperationName } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import type { ImportFilesInput } from '../shared/schemas';
 import { errorKind, serializeError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { registerClassifyRoutes } from './classify-routes';
 import { registerClusterRoute } from './cluster-route';
+import { FileAccess, resolveAllowedRoots } from './file-access';
 import { registerMetrics } from './metrics';
 import { registerOpenApi } from './openapi';
-import { bodyTooLargeMessage } from './request-limits';
+import { registerRequestGuards } from './request-guard';
+import { bodyTooLargeMessage, DEFAULT_MAX_UPLOAD_BYTES } from './request-limits';
+import { registerRpcRoutes } from './rpc-routes';
 import { registerServiceRoutes, toolVersion } from './service-routes';
 import { streamJobEvents } from './sse';
 import { UploadStore } from './uploads';
@@ -28,57 +28,42 @@ export interface ServerOptions {
   core: VariantDeskCore;
   /** Folder of the built renderer (`out/web`); omitted, only the API is served. */
   webRoot?: string;
-  /** When set, every request must carry it (`Authorization: Bearer` or `?token=`). */
-  token?: string;
+  /**
+   * Every request but `/health` and `/api/health` must carry it (`Authorization: Bearer`,
+   * the cookie, or `?token=`), on loopback too.
+   */
+  token: string;
+  /** Folders whose files an HTTP client may import by path (`serve --allow-path`). */
+  allowPaths?: readonly string[];
+  /** Host names the server answers to besides its bound address and the loopback names. */
+  allowedHosts?: readonly string[];
+  /** The largest upload, in bytes (default 4 GB). */
+  maxUploadBytes?: number;
   logger?: boolean;
-}
-
-const TOKEN_COOKIE = 'variantdesk_token';
-
-/** Compares in constant time (of the digests), so the answer's timing tells nothing. */
-function isToken(given: string | undefined, token: string): boolean {
-  if (given === undefined) return false;
-  const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(token));
 }
 
 const statusOf = { 'invalid-input': 400, 'not-found': 404, conflict: 409, internal: 500 } as const;
 
+function checkOptions(options: ServerOptions): void {
+  if (!options.token)
+    throw new Error('the server needs an access token (serve generates one per launch)');
+  const max = options.maxUploadBytes;
+  if (max !== undefined && !(Number.isSafeInteger(max) && max > 0))
+    throw new Error(`maxUploadBytes must be a positive whole number of bytes, not ${max}`);
+}
+
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  checkOptions(options);
   const { core, webRoot, token } = options;
+  const roots = resolveAllowedRoots(options.allowPaths ?? []);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
-  const uploads = new UploadStore(join(core.dataDir, 'uploads'));
+  const uploads = new UploadStore(
+    join(core.dataDir, 'uploads'),
+    options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+  );
   await uploads.clear();
 
-  // Staged uploads are deleted once the import that reads them has ended.
-  const stagedByJob = new Map<string, string[]>();
-  core.onJobEvent(({ job }) => {
-    const staged = stagedByJob.get(job.id);
-    if (staged && job.finishedAt) {
-      stagedByJob.delete(job.id);
-      void uploads.remove(staged);
-    }
-  });
-
-  if (token) {
-    // The page opened with `?token=` gets a cookie, so its own requests carry the token.
-    app.addHook('onRequest', async (request, reply) => {
-      const query = request.query as { token?: string };
-      const cookies = request.headers.cookie?.split(/;\s*/) ?? [];
-      const bearer = request.headers.authorization?.replace(/^Bearer /, '');
-      const cookie = cookies
-        .find((c) => c.startsWith(`${TOKEN_COOKIE}=`))
-        ?.slice(TOKEN_COOKIE.length + 1);
-      if (isToken(bearer, token) || isToken(cookie, token)) return;
-      if (isToken(query.token, token)) {
-        reply.header('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-        return;
-      }
-      await reply
-        .code(401)
-        .send({ kind: 'invalid-input', message: 'missing or wrong access token' });
-    });
-  }
+  registerRequestGuards(app, { token, allowedHosts: options.allowedHosts });
 
   app.setErrorHandler(async (error, request, reply) => {
     const tooLarge = bodyTooLargeMessage(error, request);
@@ -105,38 +90,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(async (scope) => registerClassifyRoutes(scope, core, metrics));
 
   app.get('/api/health', async () => ({ status: 'ok' }));
-
-  app.post<{ Params: { operation: string } }>('/api/rpc/:operation', async (request) => {
-    const name = request.params.operation as OperationName;
-    if (!operationNames.includes(name)) {
-      const error = new Error(`unknown operation '${request.params.operation}'`);
-      (error as { statusCode?: number }).statusCode = 404;
-      throw error;
-    }
-    const result = await core.call(name, request.body ?? {});
-    if (name === 'importFiles') {
-      const input = request.body as ImportFilesInput;
-      const staged = [...input.files, ...(input.metadata ? [input.metadata] : [])]
-        .map((file) => file.path)
-        .filter((path) => uploads.owns(path));
-      if (staged.length) stagedByJob.set((result as { jobId: string }).jobId, staged);
-    }
-    return result;
-  });
-
+  registerRpcRoutes(app, core, uploads, new FileAccess(uploads, roots));
   app.get('/api/events', async (request, reply) =>
     streamJobEvents(request, reply, (l) => core.onJobEvent(l)),
   );
-
-  app.addContentTypeParser('application/octet-stream', (_request, payload, done) =>
-    done(null, payload),
-  );
-  app.post('/api/uploads', { bodyLimit: Number.MAX_SAFE_INTEGER }, async (request) => {
-    const header = request.headers['x-file-name'];
-    const name = decodeURIComponent(typeof header === 'string' ? header : 'upload');
-    return uploads.save(request.body as Readable, name);
-  });
-
   registerClusterRoute(app, core, uploads);
 
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

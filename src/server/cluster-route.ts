@@ -69,10 +69,13 @@ export function registerClusterRoute(
 
       let datasetId = body.datasetId;
       if (body.sequences !== undefined) {
-        const file = await uploads.save(Readable.from([toFasta(body.sequences)]), 'posted.fasta');
+        const posted = Readable.from([toFasta(body.sequences)]);
+        const upload = await uploads.save(posted, 'posted.fasta');
+        // Claimed at once: no client can import (or spend) this upload by its id.
+        uploads.take(upload.id);
         try {
           const { jobId } = await core.call('importFiles', {
-            files: [file],
+            files: [{ path: upload.path, name: upload.name }],
             name: body.name ?? `POST /cluster ${new Date().toISOString()}`,
           });
           running = jobId;
@@ -88,7 +91,7 @@ export function registerClusterRoute(
               `the posted sequences hold no valid record${report?.errors[0] ? ` (line ${report.errors[0].line}: ${report.errors[0].reason})` : ''}`,
             );
         } finally {
-          await uploads.remove([file.path]);
+          await uploads.remove([upload]);
         }
       }
       const { jobId } = await core.call('clusterDataset', { datasetId, params: body.params });

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { VariantDeskCore } from '../../src/core/variantdesk-core';
-import { createServer } from '../../src/server/app';
+import { createServer, type ServerOptions } from '../../src/server/app';
 import { tempDir } from '../helpers/genomes';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../resources/examples/sars-cov-2');
@@ -17,14 +17,37 @@ export interface ExampleGenome {
   clade: string;
 }
 
-export async function startServer(token?: string) {
+/** The access token of the servers the tests start. */
+export const TEST_TOKEN = 'test-token';
+
+/** What a client that holds the token sees: `inject` with `Authorization: Bearer`. */
+export interface Injector {
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export function withToken(app: FastifyInstance, token: string): Injector {
+  return {
+    inject: (options) =>
+      app.inject({
+        ...options,
+        headers: { authorization: `Bearer ${token}`, ...options.headers },
+      }),
+  };
+}
+
+/** `app` is the server itself (no token sent); `api` sends the token. */
+export async function startServer(
+  token = TEST_TOKEN,
+  options: Partial<Omit<ServerOptions, 'core' | 'token'>> = {},
+) {
   const core = new VariantDeskCore(join(tempDir(), 'data'));
-  const app = await createServer({ core, token });
+  const app = await createServer({ ...options, core, token });
+  const api = withToken(app, token);
   const stop = async (): Promise<void> => {
     await app.close();
     await core.close();
   };
-  return { core, app, stop };
+  return { core, app, api, token, stop };
 }
 
 /** SARS-CoV-2 genomes of the example data set, by strain name. */
@@ -59,7 +82,7 @@ export function toFasta(records: readonly { id: string; sequence: string }[]): s
 }
 
 /** POSTs JSON (an object), or text with the content type given. */
-export function poster(app: FastifyInstance) {
+export function poster(app: Injector) {
   return (url: string, payload: unknown, contentType?: string) =>
     app.inject({
       method: 'POST',
@@ -69,13 +92,13 @@ export function poster(app: FastifyInstance) {
     });
 }
 
-export async function sarsModelId(app: FastifyInstance): Promise<number> {
+export async function sarsModelId(app: Injector): Promise<number> {
   const body = (await app.inject({ url: '/models/current?pathogen=sars-cov-2' })).json();
   return body.models[0].id as number;
 }
 
 /** The value of the first /metrics sample line matching `line` (0 when there is none). */
-export async function metricValue(app: FastifyInstance, line: RegExp): Promise<number> {
+export async function metricValue(app: Injector, line: RegExp): Promise<number> {
   const text = (await app.inject({ url: '/metrics' })).body;
   const found = text.split('\n').find((l) => line.test(l));
   return found ? Number(found.split(' ').pop()) : 0;

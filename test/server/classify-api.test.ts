@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prediction } from '../../src/shared/classify-types';
 import { randomGenome, seededRandom } from '../helpers/genomes';
@@ -10,18 +9,20 @@ import {
   poster,
   sarsModelId,
   startServer,
+  TEST_TOKEN,
   toFasta,
   type ExampleGenome,
+  type Injector,
 } from './api-helpers';
 
 // Distinct clades, each assigned with high confidence by the bundled model.
 const GENOMES = exampleGenomes(['XBB.2.3', 'EG.5.1.12', 'AY.52', 'B.1.177.32', 'BA.5.9']);
 
-let app: FastifyInstance;
+let app: Injector;
 let stop: () => Promise<void>;
 let post: ReturnType<typeof poster>;
 beforeAll(async () => {
-  ({ app, stop } = await startServer());
+  ({ api: app, stop } = await startServer());
   post = poster(app);
 });
 afterAll(async () => stop());
@@ -252,7 +253,7 @@ describe('POST /predict and /predict-batch', () => {
 
 describe('a client that goes away', () => {
   it('cancels its classification, counted as 499', async () => {
-    const { app: server, stop: stopServer } = await startServer();
+    const { app: server, api, stop: stopServer } = await startServer();
     try {
       const address = await server.listen({ port: 0, host: '127.0.0.1' });
       const fasta = gunzipSync(readFileSync(EXAMPLE_FASTA)).toString('utf8');
@@ -260,12 +261,14 @@ describe('a client that goes away', () => {
       setTimeout(() => controller.abort(), 300);
       const request = fetch(`${address}/classify`, {
         method: 'POST',
-        headers: { 'content-type': 'text/plain' },
+        headers: { 'content-type': 'text/plain', authorization: `Bearer ${TEST_TOKEN}` },
         body: fasta,
         signal: controller.signal,
       });
       await expect(request).rejects.toThrow(/abort/i);
-      const metrics = async () => (await server.inject({ url: '/metrics' })).body;
+      // Addressed to the listening server (inject's own Host is localhost:80).
+      const host = new URL(address).host;
+      const metrics = async () => (await api.inject({ url: '/metrics', headers: { host } })).body;
       await expect
         .poll(metrics, { timeout: 10_000 })
         .toMatch(

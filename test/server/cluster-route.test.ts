@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VariantDeskCore } from '../../src/core/variantdesk-core';
-import { createServer } from '../../src/server/app';
-import { tempDir } from '../helpers/genomes';
+import { startServer } from './api-helpers';
 
 const FLU = readFileSync(
   resolve(import.meta.dirname, '../../resources/examples/flu-h3n2-ha/sequences.fasta'),
@@ -15,13 +13,9 @@ afterEach(async () => {
 });
 
 async function serve() {
-  const core = new VariantDeskCore(join(tempDir(), 'data'));
-  const app = await createServer({ core });
-  cleanups.push(async () => {
-    await app.close();
-    await core.close();
-  });
-  return { core, app };
+  const { core, api, stop } = await startServer();
+  cleanups.push(stop);
+  return { core, app: api };
 }
 
 describe('POST /cluster', () => {

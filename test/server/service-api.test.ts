@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { randomGenome, seededRandom } from '../helpers/genomes';
-import { exampleGenomes, metricValue, poster, startServer } from './api-helpers';
+import { exampleGenomes, metricValue, poster, startServer, type Injector } from './api-helpers';
 
 const GENOMES = exampleGenomes(['XBB.2.3', 'EG.5.1.12']);
 const PACKAGE_VERSION = (
@@ -13,11 +12,11 @@ const PACKAGE_VERSION = (
   }
 ).version;
 
-let app: FastifyInstance;
+let app: Injector;
 let stop: () => Promise<void>;
 let post: ReturnType<typeof poster>;
 beforeAll(async () => {
-  ({ app, stop } = await startServer());
+  ({ api: app, stop } = await startServer());
   post = poster(app);
 });
 afterAll(async () => stop());
