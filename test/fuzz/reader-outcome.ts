@@ -104,6 +104,13 @@ export const TRICKY_CHARS = [
   '1',
 ];
 
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** `text` as it reads back from a UTF-8 file: lone surrogates become U+FFFD. */
+export function wellFormed(text: string): string {
+  return utf8.decode(new TextEncoder().encode(text));
+}
+
 /** Text edits: insert, delete or replace a run, truncate, or repeat a slice. */
 export type TextEdit =
   | { kind: 'insert'; at: number; text: string }

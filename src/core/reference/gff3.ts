@@ -26,6 +26,14 @@ function parseAttributes(text: string): Map<string, string> {
   return attributes;
 }
 
+/** A 1-based position: decimal digits only (Number() would also read 0x10, 1e3 or +5). */
+function parsePosition(text: string): number | null {
+  const digits = text.trim();
+  if (!/^[0-9]+$/.test(digits)) return null;
+  const position = Number(digits);
+  return Number.isSafeInteger(position) && position >= 1 ? position : null;
+}
+
 interface Feature extends Gene {
   type: 'gene' | 'CDS';
   line: number;
@@ -51,11 +59,10 @@ export function parseGff3(text: string, fileName: string): Gene[] {
     const typeColumn = columns[2]!.trim();
     const type = typeColumn.toLowerCase() === 'cds' ? 'CDS' : typeColumn.toLowerCase();
     if (type !== 'gene' && type !== 'CDS') continue;
-    const start = Number(columns[3]);
-    const end = Number(columns[4]);
-    if (!Number.isInteger(start) || start < 1) fail(`start "${columns[3]}" is not a position`);
-    if (!Number.isInteger(end) || end < start)
-      fail(`end "${columns[4]}" is not a position >= start`);
+    const start = parsePosition(columns[3]!);
+    if (start === null) return fail(`start "${columns[3]}" is not a position`);
+    const end = parsePosition(columns[4]!);
+    if (end === null || end < start) return fail(`end "${columns[4]}" is not a position >= start`);
     const strandColumn = columns[6]!.trim();
     if (!['+', '-', '.', '?'].includes(strandColumn))
       fail(`strand "${strandColumn}" is not +, - or .`);

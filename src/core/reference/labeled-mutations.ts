@@ -3,6 +3,7 @@
  * space-separated `REF<pos>ALT`, ALT `-` for a deleted base): rows as parsed, and the tips'
  * substitutions and deletion runs for the conventions they carry.
  */
+import { InvalidInputError } from '../errors';
 
 export interface LabeledMutation {
   refNuc: string;
@@ -30,13 +31,14 @@ export interface LabeledTip {
 const MUTATION = /^([A-Z])(\d+)([A-Z-])$/;
 const COLUMNS = ['name', 'clade', 'pango', 'n_mutations', 'mutations'] as const;
 
-/** @throws Error naming the file and line of a missing column or a malformed mutation */
+/** @throws InvalidInputError naming the file and line of a missing column or a malformed mutation */
 export function parseLabeledRows(tsv: string, source = 'labeled.tsv'): LabeledRow[] {
   const lines = tsv.split(/\r?\n/);
   const header = lines[0]!.split('\t');
   const column = Object.fromEntries(COLUMNS.map((name) => [name, header.indexOf(name)]));
   const absent = COLUMNS.filter((name) => column[name]! < 0);
-  if (absent.length > 0) throw new Error(`${source}: missing column(s) ${absent.join(', ')}`);
+  if (absent.length > 0)
+    throw new InvalidInputError(`${source}: missing column(s) ${absent.join(', ')}`);
   const rows: LabeledRow[] = [];
   for (let lineIndex = 1; lineIndex < lines.length; lineIndex += 1) {
     const line = lines[lineIndex]!;
@@ -45,14 +47,14 @@ export function parseLabeledRows(tsv: string, source = 'labeled.tsv'): LabeledRo
     const where = `${source}:${lineIndex + 1}`;
     const tokens = (fields[column.mutations!] ?? '').split(' ').filter((token) => token !== '');
     if (Number(fields[column.n_mutations!]) !== tokens.length) {
-      throw new Error(
+      throw new InvalidInputError(
         `${where}: n_mutations is ${fields[column.n_mutations!]}, found ${tokens.length}`,
       );
     }
     const mutations = tokens.map((token) => {
       const match = MUTATION.exec(token);
       const position = match ? Number(match[2]) : 0;
-      if (!match || position < 1) throw new Error(`${where}: bad mutation "${token}"`);
+      if (!match || position < 1) throw new InvalidInputError(`${where}: bad mutation "${token}"`);
       return { refNuc: match[1]!, position, alt: match[3]! };
     });
     rows.push({

@@ -2,7 +2,9 @@
 import { InvalidInputError } from '../errors';
 import type { ReferenceSequence } from './types';
 
-const IUPAC = /^[ACGTRYSWKMBDHVN]*$/;
+// Listed in both cases rather than matched after toUpperCase(), which turns 'ß' into 'SS'
+// and 'ſ' into 'S'. U is read as T.
+const IUPAC = /^[ACGTURYSWKMBDHVNacgturyswkmbdhvn]*$/;
 
 /** @throws InvalidInputError naming the file and line of the problem */
 export function parseReferenceFasta(text: string, fileName: string): ReferenceSequence {
@@ -24,14 +26,14 @@ export function parseReferenceFasta(text: string, fileName: string): ReferenceSe
       throw new InvalidInputError(
         `${fileName} line ${index + 1}: sequence before the first '>' header`,
       );
-    const upper = line.toUpperCase().replace(/U/g, 'T');
-    if (!IUPAC.test(upper)) {
-      const bad = [...upper].findIndex((c) => !IUPAC.test(c));
+    if (!IUPAC.test(line)) {
+      const characters = [...line]; // by code point, so a column is one character
+      const bad = characters.findIndex((c) => !IUPAC.test(c));
       throw new InvalidInputError(
-        `${fileName} line ${index + 1}: invalid character "${line[bad]}" at column ${bad + 1}`,
+        `${fileName} line ${index + 1}: invalid character "${characters[bad]}" at column ${bad + 1}`,
       );
     }
-    parts.push(upper);
+    parts.push(line.toUpperCase().replace(/U/g, 'T'));
   }
   const sequence = parts.join('');
   if (id === null) throw new InvalidInputError(`${fileName}: no FASTA record`);

@@ -84,4 +84,21 @@ describe('parseGff3', () => {
       'x.gff3 line 2: gene "a" is already defined on line 1',
     );
   });
+
+  // Found by test/fuzz/gff3-reader.test.ts: Number() read these as positions (0x10 as 16).
+  it.each(['0x10', '1e3', '+5', '1.0', '5.', '9007199254740993'])(
+    'refuses a position that is not plain decimal digits: %s',
+    (position) => {
+      const text = `c\ts\tgene\t${position}\t20000\t.\t+\t.\tName=a\n`;
+      expect(() => parseGff3(text, 'x.gff3')).toThrow(
+        `x.gff3 line 1: start "${position}" is not a position`,
+      );
+    },
+  );
+
+  it('still reads positions with spaces around the digits', () => {
+    expect(parseGff3('c\ts\tgene\t 5\t9 \t.\t+\t.\tName=a\n', 'x.gff3')).toEqual([
+      { name: 'a', start: 5, end: 9, strand: '+' },
+    ]);
+  });
 });

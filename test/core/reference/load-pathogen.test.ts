@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../../src/core/errors';
 import { loadPathogen, translate } from '../../../src/core/reference';
 import { tempDir } from '../../helpers/genomes';
 
@@ -57,6 +58,45 @@ describe('loadPathogen', () => {
       loadPathogen(folder({ 'reference.fasta': '>r\nACGT\n', 'genome_annotation.gff3': gene })),
     ).toThrow(/genome_annotation\.gff3: gene g \(2\.\.7\) extends beyond the reference \(4 nt\)/);
   });
+  // Found by test/fuzz/gff3-reader.test.ts: labeled.tsv problems were plain Errors (an
+  // internal error to every front) and a reference quoted half of a non-BMP character.
+  it('refuses a bad labeled.tsv with an InvalidInputError naming file and line', () => {
+    const files = { 'reference.fasta': '>r\nACGTACGT\n', 'genome_annotation.gff3': gene };
+    const refusal = (labeled: string): unknown => {
+      try {
+        loadPathogen(folder({ ...files, 'labeled.tsv': labeled }));
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    const header = 'name\tclade\tpango\tn_mutations\tmutations\n';
+    expect(refusal('name\tclade\n')).toBeInstanceOf(InvalidInputError);
+    expect(refusal('name\tclade\n')).toHaveProperty(
+      'message',
+      expect.stringMatching(/labeled\.tsv: missing column\(s\) pango, n_mutations, mutations$/),
+    );
+    expect(refusal(`${header}t1\tA\tA\t1\tA0T\n`)).toBeInstanceOf(InvalidInputError);
+    expect(refusal(`${header}t1\tA\tA\t2\tA3T\n`)).toHaveProperty(
+      'message',
+      expect.stringMatching(/labeled\.tsv:2: n_mutations is 2, found 1$/),
+    );
+  });
+
+  it.each([
+    ['AC\u{1F600}T', '\u{1F600}', 3],
+    ['A\u{10000}ß', '\u{10000}', 2],
+    ['ACßT', 'ß', 3],
+    ['ſAC', 'ſ', 1],
+    ['AC\uFB06', '\uFB06', 3],
+  ])(
+    'refuses reference line %j, quoting the character %j at its column',
+    (line, character, column) => {
+      expect(() =>
+        loadPathogen(folder({ 'reference.fasta': `>r\n${line}\n`, 'genome_annotation.gff3': '' })),
+      ).toThrow(`reference.fasta line 2: invalid character "${character}" at column ${column}`);
+    },
+  );
 });
 
 describe('translate', () => {
