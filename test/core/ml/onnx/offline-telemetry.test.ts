@@ -1,11 +1,11 @@
 /**
  * Offline means offline: onnxruntime's telemetry (a device id and an event queue for upload,
- * under ~/.cache/Microsoft/DeveloperTools/.onnxruntime) stays off, so running models writes
- * nothing into the user's home folder. Each run gets a fresh HOME with no XDG folders set and
+ * under ~/.cache/Microsoft/DeveloperTools/.onnxruntime, and an empty /tmp/mat-debug-<pid>.log)
+ * stays off, so running models writes nothing into the user's home folder or /tmp. Each run gets a fresh HOME with no XDG folders set and
  * no ORT_DISABLE_TELEMETRY of its own, and its data directory elsewhere.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -31,28 +31,40 @@ function freshHome(): { home: string; env: NodeJS.ProcessEnv } {
 const entriesUnder = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 
+/**
+ * Runs node with `args` and `env`; resolves with its output and whether the telemetry SDK's
+ * debug log (`/tmp/mat-debug-<pid>.log`, made by every process with telemetry on) appeared.
+ */
+async function runNode(args: string[], env: NodeJS.ProcessEnv) {
+  const started = Date.now() - 1000; // file times may be rounded to the second
+  const running = run(process.execPath, args, { env, cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await running;
+  const log = `/tmp/mat-debug-${running.child.pid}.log`;
+  // An old log of a process that had the same id is not this run's.
+  const wroteTelemetryLog = existsSync(log) && statSync(log).mtimeMs >= started;
+  return { stdout, wroteTelemetryLog };
+}
+
 describe('onnxruntime telemetry', () => {
-  it('writes nothing into HOME when variantdesk classify runs the model', async () => {
+  it('writes nothing into HOME or /tmp when variantdesk classify runs the model', async () => {
     const { home, env } = freshHome();
     const dataDir = join(tempDir(), 'data');
-    const { stdout } = await run(
-      process.execPath,
+    const { stdout, wroteTelemetryLog } = await runNode(
       [CLI, '--data-dir', dataDir, 'classify', EXAMPLE],
-      { env, maxBuffer: 16 * 1024 * 1024 },
+      env,
     );
     expect(stdout.trimEnd().split('\n')).toHaveLength(299);
     expect(entriesUnder(home)).toEqual([]);
+    expect(wroteTelemetryLog).toBe(false);
     expect(entriesUnder(dataDir)).toContain('variantdesk.sqlite');
   }, 120_000);
 
-  it('writes nothing into HOME when a worker thread runs a model (as clustering does)', async () => {
+  it('writes nothing into HOME or /tmp when a worker thread runs a model (as clustering does)', async () => {
     const { home, env } = freshHome();
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'session-in-worker.ts')],
-      { env, cwd: ROOT },
-    );
+    const script = join(import.meta.dirname, 'session-in-worker.ts');
+    const { stdout, wroteTelemetryLog } = await runNode(['--import', 'tsx', script], env);
     expect(stdout).toBe('48 probabilities\n');
     expect(entriesUnder(home)).toEqual([]);
+    expect(wroteTelemetryLog).toBe(false);
   }, 60_000);
 });
