@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { TOKEN_COOKIE } from './request-guard';
 
 export const DOCS_PREFIX = '/docs';
 
@@ -36,17 +37,21 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         title: 'VariantDesk API',
         version,
         description:
-          'Classification of pathogen genomes with the registered models, and the state of the service. When the server was started with an access token, every request must carry it: `Authorization: Bearer <token>`, or `?token=<token>` once (the answer sets a cookie).',
+          "Classification of pathogen genomes with the registered models, and the state of the service. Every request but `GET /health` must carry the access token that `variantdesk serve` printed (given with `--token` or `VARIANTDESK_TOKEN`, else generated per launch): `Authorization: Bearer <token>`, or `?token=<token>` once (the answer sets the `variantdesk_token` cookie). Unauthorised requests get 401. Requests addressed to another host name than the server's own address or localhost get 421 (DNS rebinding), and a POST sent by a page of another origin gets 403.",
       },
       tags: [
         { name: 'classification', description: 'Labels (e.g. clades) for posted sequences' },
         { name: 'service', description: 'Health, version, models and metrics' },
       ],
       components: {
-        securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearerToken: { type: 'http', scheme: 'bearer' },
+          tokenCookie: { type: 'apiKey', in: 'cookie', name: TOKEN_COOKIE },
+          tokenQuery: { type: 'apiKey', in: 'query', name: 'token' },
+        },
       },
-      // The token is required only when the server has one.
-      security: [{ bearerToken: [] }, {}],
+      // Any one of them; the health check overrides this with none (`security: []`).
+      security: [{ bearerToken: [] }, { tokenCookie: [] }, { tokenQuery: [] }],
     },
   });
   await app.register(fastifySwaggerUi, {

@@ -51,7 +51,8 @@ export function registerServiceRoutes(
     {
       schema: {
         tags: ['service'],
-        summary: 'Liveness',
+        summary: 'Liveness (no token needed)',
+        security: [],
         response: { 200: jsonResponse('The server is up', z.object({ status: z.literal('ok') })) },
       },
     },

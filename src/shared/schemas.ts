@@ -7,7 +7,11 @@ import { z } from 'zod';
 const datasetId = z.number().int().positive();
 
 export const fileRefSchema = z.object({
-  /** Absolute path on the machine that runs the core (server or Electron main). */
+  /**
+   * Absolute path on the machine that runs the core (Electron main, the CLI). Over HTTP, the
+   * id `POST /api/uploads` answered (`upload:<uuid>`), or a path under a folder the server
+   * was started with (`serve --allow-path`); any other path is refused.
+   */
   path: z.string().min(1),
   /** Name shown to the analyst (the original file name of an upload). */
   name: z.string().min(1).optional(),

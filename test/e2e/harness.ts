@@ -1,7 +1,9 @@
 /**
  * Starts the real server on a fresh data directory, serving the built renderer
- * (`npm run build:web`), and drives it in Debian's Chromium through playwright-core.
+ * (`npm run build:web`), and drives it in Debian's Chromium through playwright-core. The
+ * page is opened as `serve` prints it, with `?token=` (the server then sets its cookie).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,7 +26,10 @@ export const CHROMIUM_ARGS = [
 const WEB_ROOT = resolve(import.meta.dirname, '../../out/web');
 
 export interface AppHandle {
+  /** The server's address, without the token. */
   url: string;
+  /** The server's access token (the page holds it as a cookie). */
+  token: string;
   dataDir: string;
   core: VariantDeskCore;
   page: Page;
@@ -40,7 +45,8 @@ export async function startApp(): Promise<AppHandle> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'variantdesk-e2e-'));
   const core = new VariantDeskCore(dataDir);
-  const server = await createServer({ core, webRoot: WEB_ROOT });
+  const token = randomBytes(18).toString('base64url');
+  const server = await createServer({ core, webRoot: WEB_ROOT, token });
   const address = await server.listen({ port: 0, host: '127.0.0.1' });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -62,9 +68,10 @@ export async function startApp(): Promise<AppHandle> {
     // Called outside a test (a helper script): no trace on failure.
   }
   const page = await context.newPage();
-  await page.goto(address);
+  await page.goto(`${address}/?token=${token}`);
   return {
     url: address,
+    token,
     dataDir,
     core,
     page,

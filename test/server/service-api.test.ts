@@ -117,6 +117,19 @@ describe('service endpoints', () => {
 });
 
 describe('OpenAPI', () => {
+  it('documents the access token as required everywhere but /health', async () => {
+    const doc = (await app.inject({ url: '/docs/json' })).json();
+    expect(doc.components.securitySchemes).toEqual({
+      bearerToken: { type: 'http', scheme: 'bearer' },
+      tokenCookie: { type: 'apiKey', in: 'cookie', name: 'variantdesk_token' },
+      tokenQuery: { type: 'apiKey', in: 'query', name: 'token' },
+    });
+    // Any one of the three; no empty alternative, so the token is not optional.
+    expect(doc.security).toEqual([{ bearerToken: [] }, { tokenCookie: [] }, { tokenQuery: [] }]);
+    expect(doc.paths['/health'].get.security).toEqual([]);
+    expect(doc.paths['/info'].get.security).toBeUndefined();
+  });
+
   it('serves the document with every endpoint and the UI with its assets, under the app CSP', async () => {
     const doc = (await app.inject({ url: '/docs/json' })).json();
     expect(doc.openapi).toBe('3.1.0');

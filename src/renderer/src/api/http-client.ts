@@ -1,7 +1,8 @@
 /**
  * Browser mode: the contract over the local server. `POST /api/rpc/<operation>` for every
  * operation, one shared EventSource on `/api/events` for job events, and `POST
- * /api/uploads` to stage dropped files where the core can read them.
+ * /api/uploads` to stage dropped files where the core can read them: the FileRef an upload
+ * answers names the upload by an opaque id, passed back to importFiles/importModel as is.
  */
 import type {
   OperationInput,
@@ -20,7 +21,7 @@ type JobListener = (event: JobEvent) => void;
 export interface HttpClientOptions {
   /** Origin of the server; empty for the page's own origin. */
   baseUrl?: string;
-  /** Access token of a server started off loopback (`serve --token`). */
+  /** The server's access token (`serve` prints the page's URL with `?token=`). */
   token?: string | null;
 }
 
