@@ -9,6 +9,7 @@ import {
   DEFAULT_RECORD_LIMITS,
   MAX_HEADER_BYTES,
   headerTooLongReason,
+  textTooLongReason,
   tooLongReason,
   type RecordLimits,
 } from './input-limits';
@@ -75,10 +76,13 @@ export class FastaParser implements SequenceParser {
         continue;
       }
       const end = regionEnd(chunk, i);
+      if (this.arena.rawLength + (end - i) > this.limits.maxRecordTextBytes && !this.skipping)
+        this.refuseLongRecord(textTooLongReason(this.limits.maxRecordTextBytes));
       this.line += this.arena.append(chunk, i, end);
       // The kernel counts the region's lines either way; a refused record's bases are dropped.
       if (this.skipping) this.arena.reset();
-      else if (this.arena.outLength > this.limits.maxRecordLength) this.refuseLongSequence();
+      else if (this.arena.outLength > this.limits.maxRecordLength)
+        this.refuseLongRecord(tooLongReason(this.limits.maxRecordLength));
       this.atLineStart = chunk[end - 1] === LF;
       i = end;
     }
@@ -138,14 +142,14 @@ export class FastaParser implements SequenceParser {
     if (header.problem) this.refuseOpenRecord(header.problem.code, header.problem.reason);
   }
 
-  private refuseLongSequence(): void {
+  private refuseLongRecord(reason: string): void {
     if (this.header === null) {
       // Data before the first header: reported (once) and skipped, or only blanks, dropped.
       this.skipping = this.reportOrphanData();
       this.recordLine = this.line;
       this.arena.reset();
     } else {
-      this.refuseOpenRecord('record-too-long', tooLongReason(this.limits.maxRecordLength));
+      this.refuseOpenRecord('record-too-long', reason);
     }
   }
 

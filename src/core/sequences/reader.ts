@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { readChunks, GzipDataError } from './chunk-source';
 import { detectFile } from './detect';
-import { DEFAULT_GZIP_RATIO_GUARD, DEFAULT_MAX_RECORD_LENGTH } from './input-limits';
+import { DEFAULT_GZIP_RATIO_GUARD, recordLimits } from './input-limits';
 import { createParser } from './parser';
 import type { ReadEvent, ReadSequencesOptions } from './types';
 
@@ -29,10 +29,9 @@ export async function* readSequences(
   const file = options.displayName ?? basename(path);
   signal?.throwIfAborted();
   const info = await detectFile(path, file);
-  const maxRecordLength = options.maxRecordLength ?? DEFAULT_MAX_RECORD_LENGTH;
   const guard =
     options.gzipRatioGuard === undefined ? DEFAULT_GZIP_RATIO_GUARD : options.gzipRatioGuard;
-  const parser = createParser(info.format, file, { maxRecordLength });
+  const parser = createParser(info.format, file, recordLimits(options.maxRecordLength));
   let reported = 0;
   const report = (bytesRead: number): void => {
     reported = bytesRead;

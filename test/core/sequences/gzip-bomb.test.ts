@@ -13,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 import { writeTemp } from './helpers';
 
 const CHILD = resolve(import.meta.dirname, 'read-bounded.ts');
-const BLOCKS = 64;
 const MAX_RSS_MB = 500;
 
 interface ChildResult {
@@ -24,13 +23,13 @@ interface ChildResult {
   gaveUp?: string;
 }
 
-/** `>header` then BLOCKS copies of `block`, each its own gzip member, then `tail`. */
-function writeBomb(name: string, header: string, block: Buffer, tail: string): string {
+/** `>header` then `blocks` copies of `block`, each its own gzip member, then `tail`. */
+function writeBomb(name: string, header: string, block: Buffer, tail: string, blocks = 64): string {
   const path = writeTemp(name, gzipSync(`${header}\n`));
   const member = gzipSync(block, { level: 9 });
   const fd = openSync(path, 'a');
   try {
-    for (let i = 0; i < BLOCKS; i++) writeSync(fd, member);
+    for (let i = 0; i < blocks; i++) writeSync(fd, member);
     if (tail !== '') writeSync(fd, gzipSync(tail));
   } finally {
     closeSync(fd);
@@ -67,6 +66,26 @@ describe('gzip bomb', () => {
       /^the gzip data expands to more than 500 times its compressed size .*, so reading stopped at line 2$/,
     );
     expect(result.errors).toHaveLength(2);
+    expect(result.peakRssMb).toBeLessThan(MAX_RSS_MB);
+  });
+
+  it('refuses 1 GiB of gaps in one record (no bases to count) by its text length', async () => {
+    const line = `${'-'.repeat(60)}\n`;
+    const block = Buffer.from(line.repeat(Math.floor((64 << 20) / line.length)));
+    const path = writeBomb('gaps.fa.gz', '>gaps', block, '>after\nACGT\n', 16);
+    const result = await readInChild(path);
+    expect(result.gaveUp).toBeUndefined();
+    expect(result.errors).toEqual([
+      {
+        file: 'gaps.fa.gz',
+        line: 1,
+        recordId: 'gaps',
+        code: 'record-too-long',
+        reason:
+          'record text (gaps, blanks and line ends included) longer than the 267,108,864-byte limit (set --max-record-length)',
+      },
+    ]);
+    expect(result.records).toEqual(['after']);
     expect(result.peakRssMb).toBeLessThan(MAX_RSS_MB);
   });
 

@@ -4,11 +4,11 @@
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { MAX_HEADER_BYTES } from '../../../src/core/sequences/input-limits';
+import { MAX_HEADER_BYTES, recordLimits } from '../../../src/core/sequences/input-limits';
 import { CHUNK_BYTES } from '../../../src/core/sequences/reader';
 import { parseSplit, readAll, writeTemp } from './helpers';
 
-const LIMIT = { maxRecordLength: 1000 };
+const LIMIT = recordLimits(1000);
 const TOO_LONG = 'sequence longer than the 1,000-base limit (set --max-record-length)';
 const HEADER_TOO_LONG = 'header line longer than the 1,048,576-byte limit';
 
@@ -86,6 +86,24 @@ describe('record length limit: FASTA', () => {
     const read = await readAll(path);
     expect(read.errors).toEqual([]);
     expect(read.records[0]!.id).toHaveLength(MAX_HEADER_BYTES);
+  });
+
+  it('refuses a record of gaps or empty lines past the text limit, which has no bases to count', () => {
+    const limits = { maxRecordLength: 1000, maxRecordTextBytes: 5000 };
+    const gaps = `>gaps\n${lines('-'.repeat(6000))}>blank\n${'\n'.repeat(6000)}>ok\n${lines('AC--'.repeat(400))}`;
+    const bytes = Buffer.from(gaps);
+    const whole = parseSplit('fasta', bytes, [], limits);
+    expect(whole.records.map((r) => [r.id, r.length, r.gapCount])).toEqual([['ok', 800, 800]]);
+    const reason =
+      'record text (gaps, blanks and line ends included) longer than the 5,000-byte limit (set --max-record-length)';
+    expect(whole.errors).toEqual([
+      { file: 'test', line: 1, recordId: 'gaps', code: 'record-too-long', reason },
+      { file: 'test', line: 102, recordId: 'blank', code: 'record-too-long', reason },
+    ]);
+    expect(whole.records[0]!.line).toBe(6103);
+    for (const cut of [1, 3000, 5000, 7000, 12_000]) {
+      expect(parseSplit('fasta', bytes, [cut], limits), `cut at ${cut}`).toEqual(whole);
+    }
   });
 
   it('reports data before the first header once, however long', () => {
