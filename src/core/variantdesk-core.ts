@@ -32,6 +32,7 @@ import { ClassifierCache } from './models/classifier-cache';
 import { ModelRegistry } from './models/model-registry';
 import { openRegistry, type RegistryDb } from './registry/db';
 import { pathogensDir } from './resources';
+import { parseMaxRecordLength } from './sequences/input-limits';
 
 type Handlers = {
   [K in OperationName]: (
@@ -46,8 +47,24 @@ export function parseInput<K extends OperationName>(name: K, input: unknown): Pa
   return result.data as ParsedInput<K>;
 }
 
+/** Settings of one core; the fronts pass what their flags say. */
+export interface VariantDeskCoreOptions {
+  /** Folders whose bundles are registered at start (idempotently): the shipped `models/` by default. */
+  modelDirs?: readonly string[];
+  /** Bases of one record beyond which an import refuses it (default 100,000,000). */
+  maxRecordLength?: number;
+}
+
+function isModelDirs(
+  options: VariantDeskCoreOptions | readonly string[],
+): options is readonly string[] {
+  return Array.isArray(options);
+}
+
 export class VariantDeskCore {
   readonly db: RegistryDb;
+  /** Bases of one record beyond which an import refuses it. */
+  readonly maxRecordLength: number;
   readonly jobs: JobManager;
   readonly datasets: DatasetService;
   readonly pathogens: PathogenCatalog;
@@ -59,14 +76,14 @@ export class VariantDeskCore {
   private readonly classification: ClassificationRunner;
   private readonly handlers: Handlers;
 
-  /**
-   * @param modelDirs folders whose bundles are registered at start (idempotently): the
-   *   shipped `models/` by default
-   */
+  /** @param options settings, or (the older form) the model folders alone */
   constructor(
     readonly dataDir: string,
-    modelDirs: readonly string[] = modelsDirs(),
+    options: VariantDeskCoreOptions | readonly string[] = {},
   ) {
+    const settings = isModelDirs(options) ? { modelDirs: options } : options;
+    const modelDirs = settings.modelDirs ?? modelsDirs();
+    this.maxRecordLength = parseMaxRecordLength(settings.maxRecordLength);
     this.db = openRegistry(dataDir);
     this.jobs = new JobManager(this.db);
     this.datasets = new DatasetService(this.db);
@@ -104,7 +121,7 @@ export class VariantDeskCore {
         const label =
           input.name ?? input.files.map((f) => f.name ?? f.path.split(/[\\/]/).pop()).join(', ');
         const job = this.jobs.start('import', `Import ${label}`, input, (ctx) =>
-          runImportJob(this.dataDir, input, ctx),
+          runImportJob(this.dataDir, input, ctx, this.maxRecordLength),
         );
         return { jobId: job.id };
       },

@@ -39,6 +39,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Runs inside the import's transaction, just before COMMIT (the job records its outcome). */
   onCommit?: (report: ImportReport) => void;
+  /** Bases of one record beyond which it is refused (the reader's default otherwise). */
+  maxRecordLength?: number;
 }
 
 type ParsedImport = {
@@ -58,7 +60,7 @@ export async function importDataset(
   input: ImportFilesInput | ParsedImport,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, maxRecordLength } = options;
   const files = input.files.map((file) => ({
     path: file.path,
     name: file.name ?? basename(file.path),
@@ -131,6 +133,7 @@ export async function importDataset(
       const stream = readSequences(file.path, {
         displayName: file.name,
         signal,
+        maxRecordLength,
         onProgress: ({ bytesRead }) => {
           progress.done += bytesRead - fileProgress.bytesDone;
           fileProgress.bytesDone = bytesRead;

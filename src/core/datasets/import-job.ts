@@ -8,6 +8,8 @@ export interface ImportWorkerData {
   dataDir: string;
   input: ImportFilesInput;
   jobId: string;
+  /** Bases of one record beyond which it is refused; undefined: the reader's default. */
+  maxRecordLength: number | undefined;
 }
 
 /** Runs an import in a worker thread and relays its progress to the job. */
@@ -15,8 +17,9 @@ export function runImportJob(
   dataDir: string,
   input: ImportFilesInput,
   ctx: JobContext,
+  maxRecordLength?: number,
 ): Promise<ImportReport> {
-  const data: ImportWorkerData = { dataDir, input, jobId: ctx.jobId };
+  const data: ImportWorkerData = { dataDir, input, jobId: ctx.jobId, maxRecordLength };
   return runWorkerJob<ImportReport>(
     import.meta.url,
     'import.worker',

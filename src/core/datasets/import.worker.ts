@@ -6,7 +6,7 @@ import { openRegistry } from '../registry/db';
 import { importDataset } from './import-dataset';
 import type { ImportWorkerData } from './import-job';
 
-const { dataDir, input, jobId } = workerData as ImportWorkerData;
+const { dataDir, input, jobId, maxRecordLength } = workerData as ImportWorkerData;
 const db = openRegistry(dataDir, { migrate: false });
 await hostWorkerJob(
   (signal, report) =>
@@ -14,6 +14,7 @@ await hostWorkerJob(
       signal,
       onProgress: report,
       onCommit: (saved) => recordJobDone(db.$client, jobId, saved),
+      maxRecordLength,
     }),
   () => db.$client.close(),
 );

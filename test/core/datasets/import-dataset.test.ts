@@ -80,6 +80,23 @@ describe('importDataset', () => {
     expect(detail.sequenceCount).toBe(3);
   });
 
+  it('reports a record over maxRecordLength by file, line and id, and imports the rest', async () => {
+    const path = join(dir, 'long.fa');
+    writeFileSync(path, `>a\nACGT\n>long one\n${'ACGT'.repeat(300)}\n>b\nGGCC\n`);
+    const report = await importDataset(db, { files: [{ path }] }, { maxRecordLength: 1000 });
+    expect(report.records).toEqual({ total: 3, valid: 2, invalid: 1 });
+    expect(report.errors).toEqual([
+      {
+        file: 'long.fa',
+        line: 3,
+        recordId: 'long',
+        code: 'record-too-long',
+        reason: 'sequence longer than the 1,000-base limit (set --max-record-length)',
+      },
+    ]);
+    expect(counts()).toEqual({ datasets: 1, sequences: 2 });
+  });
+
   it('detects identical content imported again and writes nothing', async () => {
     const path = writeFasta(join(dir, 'x.fa'), 20, 500);
     const first = await importDataset(db, { files: [{ path }], name: 'first' });
