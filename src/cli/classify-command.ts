@@ -34,6 +34,8 @@ interface ClassifyOptions {
   format: Format;
   out?: string;
   quiet?: boolean;
+  /** The global --max-record-length, for files read here rather than by the core. */
+  maxRecordLength?: number;
 }
 
 const CHUNK = 2048;
@@ -42,7 +44,7 @@ const MAX_RECORD_WARNINGS = 10;
 
 /** Where the sequences come from: files read directly, or a dataset in the registry. */
 type Source =
-  | { files: string[]; sizes: number[] }
+  | { files: string[]; sizes: number[]; maxRecordLength?: number }
   | { datasetId: number; count: number; core: VariantDeskCore };
 
 /** A dataset by id or name; a target that is neither a file nor a dataset is refused. */
@@ -57,7 +59,11 @@ async function findDataset(core: VariantDeskCore, target: string): Promise<numbe
 async function sampleSequences(source: Source, signal: AbortSignal): Promise<string[]> {
   const chunks =
     'files' in source
-      ? fileRecordChunks(source.files, source.sizes, { chunkSize: DETECTION_SAMPLE, signal })
+      ? fileRecordChunks(source.files, source.sizes, {
+          chunkSize: DETECTION_SAMPLE,
+          signal,
+          maxRecordLength: source.maxRecordLength,
+        })
       : datasetRecordChunks(source.core.db, source.datasetId, CHUNK);
   for await (const chunk of chunks)
     return chunk.slice(0, DETECTION_SAMPLE).map((r) => sequenceText(r.sequence));
@@ -69,13 +75,17 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 /** The sequences to classify: files (checked to be sequence data) or one dataset. */
-async function openSource(targets: string[], openCore: () => VariantDeskCore): Promise<Source> {
+async function openSource(
+  targets: string[],
+  openCore: () => VariantDeskCore,
+  maxRecordLength: number | undefined,
+): Promise<Source> {
   const allFiles = targets.every((t) => existsSync(t) && statSync(t).isFile());
   if (allFiles) {
     const files = targets.map((t) => resolve(t));
     // Refuse a file that is not sequence data before any model is loaded.
     const sizes = await Promise.all(files.map(async (file) => (await detectFile(file)).bytes));
-    return { files, sizes };
+    return { files, sizes, maxRecordLength };
   }
   const missing = targets.filter((t) => !existsSync(t));
   if (targets.length > 1 || missing.length === 0)
@@ -131,7 +141,7 @@ async function runClassify(
   openCore: () => VariantDeskCore,
   signal: AbortSignal,
 ): Promise<void> {
-  const source = await openSource(targets, openCore);
+  const source = await openSource(targets, openCore, options.maxRecordLength);
   try {
     // Files need the registry only to find the model; it is closed before classifying.
     const opened: { core?: VariantDeskCore } = {};
@@ -190,6 +200,7 @@ async function classifySource(
         ? fileRecordChunks(source.files, source.sizes, {
             chunkSize: CHUNK,
             signal,
+            maxRecordLength: source.maxRecordLength,
             onBytes: (done, total) => {
               bytes = { done, total };
               show(done, total, 'bytes');
@@ -266,7 +277,8 @@ export function classifyCommand(program: Command, openCore: () => VariantDeskCor
       process.once('SIGINT', interrupt);
       process.stdout.on('error', onStdoutError);
       try {
-        await runClassify(targets, options, openCore, controller.signal);
+        const { maxRecordLength } = program.opts<{ maxRecordLength?: number }>();
+        await runClassify(targets, { ...options, maxRecordLength }, openCore, controller.signal);
       } catch (error) {
         if (controller.signal.reason === brokenPipe) {
           process.exitCode = 0;

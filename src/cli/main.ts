@@ -1,12 +1,14 @@
 /** `variantdesk`: the command line over the same core as the app and the HTTP API. */
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { errorKind } from '../core/errors';
+import { errorKind, InvalidInputError } from '../core/errors';
 import { resolveDataDir } from '../core/data-dir';
-import { VariantDeskCore } from '../core/variantdesk-core';
+import { MAX_RECORD_LENGTH_CEILING } from '../core/sequences/input-limits';
+import { VariantDeskCore, type VariantDeskCoreOptions } from '../core/variantdesk-core';
 import { analysisCommands } from './analysis-commands';
 import { classifyCommand } from './classify-command';
 import { modelsCommand } from './models-command';
+import { integerOption } from './option-parsers';
 import { clusterCommand } from './cluster-command';
 import { followJob, jobFailure } from './follow-job';
 import { formatDatasets, formatImportReport } from './report';
@@ -23,10 +25,33 @@ const program = new Command()
       'registry folder (default: $VARIANTDESK_HOME or the app data folder)',
     ),
   )
+  .addOption(
+    new Option(
+      '--max-record-length <bases>',
+      'longest sequence of one record read from a file; longer records are refused (default: 100,000,000)',
+    ).argParser(recordLengthOption),
+  )
   .showHelpAfterError();
 
+function recordLengthOption(value: string): number {
+  const bases = integerOption('--max-record-length', 1)(value);
+  if (bases > MAX_RECORD_LENGTH_CEILING)
+    throw new InvalidInputError(
+      `--max-record-length must be at most ${MAX_RECORD_LENGTH_CEILING.toLocaleString('en-US')} bases (got '${value}')`,
+    );
+  return bases;
+}
+
+/** Core settings from the global flags. */
+function coreOptions(): VariantDeskCoreOptions {
+  return { maxRecordLength: program.opts<{ maxRecordLength?: number }>().maxRecordLength };
+}
+
 function openCore(): VariantDeskCore {
-  return new VariantDeskCore(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
+  return new VariantDeskCore(
+    resolveDataDir(program.opts<{ dataDir?: string }>().dataDir),
+    coreOptions(),
+  );
 }
 
 program

@@ -81,7 +81,9 @@ export function serveCommand(program: Command, dataDir: () => string): void {
       const options = serveOptionsSchema.parse(raw);
       const token = chooseToken(options.token);
       const webRoot = fileURLToPath(new URL('../../out/web', import.meta.url));
-      const core = new VariantDeskCore(dataDir());
+      const core = new VariantDeskCore(dataDir(), {
+        maxRecordLength: program.opts<{ maxRecordLength?: number }>().maxRecordLength,
+      });
       const app = await createServer({
         core,
         webRoot,

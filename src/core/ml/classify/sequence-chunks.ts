@@ -14,6 +14,8 @@ export interface FileChunkOptions {
   onBytes?: (done: number, total: number) => void;
   /** A record the reader refused (it is skipped). */
   onRecordError?: (error: RecordError) => void;
+  /** Bases of one record beyond which the reader refuses it (its default otherwise). */
+  maxRecordLength?: number;
 }
 
 /** Bytes per storage segment of a chunk's sequences (a longer sequence gets its own). */
@@ -58,6 +60,7 @@ export async function* fileRecordChunks(
   for (const [index, path] of paths.entries()) {
     const batches = readSequences(path, {
       ...(options.signal && { signal: options.signal }),
+      maxRecordLength: options.maxRecordLength,
       onProgress: ({ bytesRead }) => options.onBytes?.(before + bytesRead, total),
     });
     for await (const events of batches) {
