@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../core/files/atomic-write';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { CliExit, resolveDataset } from './dataset-target';
 import { followJob, jobFailure } from './follow-job';
+import { outputFileOption } from './option-parsers';
 
 interface AnalysisOptions {
   format: 'tsv' | 'csv' | 'json' | 'ndjson';
@@ -61,7 +62,7 @@ export function analysisCommands(program: Command, openCore: () => VariantDeskCo
       .description(description)
       .argument('<dataset|files...>', 'a dataset id or name, or FASTA/FASTQ files (imported first)')
       .option('--format <format>', 'tsv, csv, json or ndjson', 'tsv')
-      .option('--out <file>', 'write to a file instead of stdout')
+      .option('--out <file>', 'write to a file instead of stdout', outputFileOption('--out'))
       .option(
         '--pathogen <id>',
         'pathogen (default: detected from the sequences); see `variantdesk pathogens`',

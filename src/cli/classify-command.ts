@@ -25,8 +25,9 @@ import { detectFile } from '../core/sequences/detect';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import type { JobProgress } from '../shared/types';
 import { CliExit } from './dataset-target';
+import { EXIT, exitCodeOfKind } from './exit-codes';
 import { ProgressBar } from './progress-bar';
-import { oneOfOption } from './option-parsers';
+import { oneOfOption, outputFileOption } from './option-parsers';
 
 type Format = 'tsv' | 'csv' | 'json' | 'ndjson';
 interface ClassifyOptions {
@@ -227,6 +228,8 @@ async function classifySource(
       signal,
     );
     await write(out, writer.footer());
+    // A Ctrl-C during the last chunk still cancels: --out keeps the file it had.
+    signal.throwIfAborted();
     await output?.commit();
     bar.done();
     if (warnings > MAX_RECORD_WARNINGS && !quiet)
@@ -264,7 +267,7 @@ export function classifyCommand(program: Command, openCore: () => VariantDeskCor
       oneOfOption('--format', ['tsv', 'csv', 'json', 'ndjson'] as const),
       'tsv',
     )
-    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--out <file>', 'write to a file instead of stdout', outputFileOption('--out'))
     .option('--quiet', 'no progress or summary on stderr')
     .action(async (targets: string[], options: ClassifyOptions) => {
       const controller = new AbortController();
@@ -284,13 +287,13 @@ export function classifyCommand(program: Command, openCore: () => VariantDeskCor
           process.exitCode = 0;
         } else if (controller.signal.aborted) {
           process.stderr.write('\nClassification interrupted\n');
-          process.exitCode = 130;
+          process.exitCode = EXIT.cancelled;
         } else if (error instanceof CliExit) {
           process.stderr.write(`${error.message}\n`);
           process.exitCode = error.code;
-        } else if (['invalid-input', 'not-found'].includes(errorKind(error))) {
+        } else if (exitCodeOfKind(errorKind(error)) === EXIT.invalidInput) {
           process.stderr.write(`variantdesk: ${(error as Error).message}\n`);
-          process.exitCode = 2;
+          process.exitCode = EXIT.invalidInput;
         } else throw error;
       } finally {
         process.removeListener('SIGINT', interrupt);

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../core/files/atomic-write';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { CliExit, resolveDataset } from './dataset-target';
 import { followJob, jobFailure } from './follow-job';
-import { integerOption, oneOfOption } from './option-parsers';
+import { integerOption, oneOfOption, outputFileOption } from './option-parsers';
 
 interface ClusterOptions {
   embed: 'pca' | 'umap';
@@ -158,7 +158,7 @@ export function clusterCommand(program: Command, openCore: () => VariantDeskCore
       'assignments as tsv, csv, json or ndjson',
       oneOfOption('--format', ['tsv', 'csv', 'json', 'ndjson'] as const),
     )
-    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--out <file>', 'write to a file instead of stdout', outputFileOption('--out'))
     .option('--quiet', 'no progress or summary on stderr')
     .action(async (targets: string[], options: ClusterOptions) => {
       const core = openCore();

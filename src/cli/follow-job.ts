@@ -1,6 +1,7 @@
 /** Follows a job from the CLI: progress bar on stderr, Ctrl-C cancels (and rolls back). */
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import type { JobSnapshot } from '../shared/types';
+import { EXIT, exitCodeOfKind } from './exit-codes';
 import { ProgressBar } from './progress-bar';
 
 export async function followJob(
@@ -35,8 +36,11 @@ export function jobFailure(
   what: string,
 ): { code: number; message: string } | null {
   if (job.status === 'cancelled')
-    return { code: 130, message: `${what} cancelled: nothing was saved.` };
+    return { code: EXIT.cancelled, message: `${what} cancelled: nothing was saved.` };
   if (job.status !== 'done')
-    return { code: 1, message: `${what} failed: ${job.error ?? 'unknown error'}` };
+    return {
+      code: exitCodeOfKind(job.errorKind),
+      message: `${what} failed: ${job.error ?? 'unknown error'}`,
+    };
   return null;
 }

@@ -1,12 +1,13 @@
 /** `variantdesk`: the command line over the same core as the app and the HTTP API. */
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { errorKind, InvalidInputError } from '../core/errors';
 import { resolveDataDir } from '../core/data-dir';
 import { MAX_RECORD_LENGTH_CEILING } from '../core/sequences/input-limits';
 import { VariantDeskCore, type VariantDeskCoreOptions } from '../core/variantdesk-core';
 import { analysisCommands } from './analysis-commands';
 import { classifyCommand } from './classify-command';
+import { EXIT, exitCodeOfKind } from './exit-codes';
 import { modelsCommand } from './models-command';
 import { integerOption } from './option-parsers';
 import { clusterCommand } from './cluster-command';
@@ -31,7 +32,9 @@ const program = new Command()
       'longest sequence of one record read from a file; longer records are refused (default: 100,000,000)',
     ).argParser(recordLengthOption),
   )
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors (unknown command or option, missing argument) end as invalid input.
+  .exitOverride();
 
 function recordLengthOption(value: string): number {
   const bases = integerOption('--max-record-length', 1)(value);
@@ -79,11 +82,12 @@ program
       if (failure || job.kind !== 'import' || !job.result) {
         process.stderr.write(`${failure?.message ?? 'Import failed'}\n`);
         process.exitCode = failure?.code ?? 1;
-      } else if (options.json) {
-        process.stdout.write(`${JSON.stringify(job.result, null, 2)}\n`);
       } else {
-        process.stdout.write(`${formatImportReport(job.result)}\n`);
-        if (!job.result.dataset && !job.result.duplicateOf) process.exitCode = 1;
+        process.stdout.write(
+          `${options.json ? JSON.stringify(job.result, null, 2) : formatImportReport(job.result)}\n`,
+        );
+        // Every record refused: invalid input, whose reasons the report lists.
+        if (!job.result.dataset && !job.result.duplicateOf) process.exitCode = EXIT.invalidInput;
       }
     },
   );
@@ -111,8 +115,12 @@ serveCommand(program, () => resolveDataDir(program.opts<{ dataDir?: string }>().
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`variantdesk: ${message}\n`);
-  process.exitCode =
-    errorKind(error) === 'invalid-input' || errorKind(error) === 'not-found' ? 2 : 1;
+  if (error instanceof CommanderError) {
+    // Commander has printed the message (or the help or version asked for).
+    process.exitCode = error.exitCode === 0 ? EXIT.success : EXIT.invalidInput;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`variantdesk: ${message}\n`);
+    process.exitCode = exitCodeOfKind(errorKind(error));
+  }
 }

@@ -1,7 +1,9 @@
 /** `variantdesk models`: the registered model versions, and importing a bundle. */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ModelVersionSummary } from '../shared/classify-types';
+import { InvalidInputError } from '../core/errors';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 
 const percent = (value: number | null): string =>
@@ -54,6 +56,7 @@ export function modelsCommand(program: Command, openCore: () => VariantDeskCore)
     .argument('<bundle.zip>', 'a model bundle')
     .option('--json', 'print the registered model as JSON')
     .action(async (bundle: string, options: { json?: boolean }) => {
+      if (!existsSync(bundle)) throw new InvalidInputError(`${bundle}: no such file`);
       const core = openCore();
       try {
         const result = await core.call('importModel', { file: { path: resolve(bundle) } });

@@ -1,4 +1,6 @@
 /** Option value parsers: a bad value is invalid input (exit 2) with a message naming the option. */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InvalidInputError } from '../core/errors';
 
 export const integerOption =
@@ -18,4 +20,16 @@ export const oneOfOption =
         `${name} must be ${values.slice(0, -1).join(', ')}${values.length > 1 ? ' or ' : ''}${values.at(-1)} (got '${value}')`,
       );
     return value as T;
+  };
+
+/** An output file: its folder must exist and it must not be a folder (checked before any work). */
+export const outputFileOption =
+  (name: string) =>
+  (value: string): string => {
+    const folder = dirname(resolve(value));
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new InvalidInputError(`${name} ${value}: no such folder ${folder}`);
+    if (existsSync(value) && statSync(value).isDirectory())
+      throw new InvalidInputError(`${name} ${value}: is a folder, not a file`);
+    return value;
   };

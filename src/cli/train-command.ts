@@ -14,7 +14,8 @@ import {
 import { writeFileAtomic } from '../core/files/atomic-write';
 import type { VariantDeskCore } from '../core/variantdesk-core';
 import { CliExit, resolveDataset } from './dataset-target';
-import { integerOption, oneOfOption } from './option-parsers';
+import { EXIT } from './exit-codes';
+import { integerOption, oneOfOption, outputFileOption } from './option-parsers';
 
 interface TrainOptions {
   labels: string;
@@ -123,13 +124,14 @@ export function trainCommand(program: Command, openCore: () => VariantDeskCore):
       'grid',
     )
     .option('--seed <n>', 'random seed', integerOption('--seed', 0), 1)
-    .option('--out <file>', 'bundle to write', 'bundle.zip')
+    .option('--out <file>', 'bundle to write', outputFileOption('--out'), 'bundle.zip')
     .option('--json', 'print the whole training report as JSON')
     .option('--quiet', 'no progress on stderr')
     .action(async (targets: string[], options: TrainOptions) => {
       const core = openCore();
       const controller = new AbortController();
-      const onSigint = (): void => controller.abort(new CliExit(130, 'Training interrupted'));
+      const onSigint = (): void =>
+        controller.abort(new CliExit(EXIT.cancelled, 'Training interrupted'));
       process.once('SIGINT', onSigint);
       try {
         await runTrain(core, targets, options, controller.signal);
