@@ -32,6 +32,22 @@ export interface Bundle {
   files: Record<string, Uint8Array>;
 }
 
+/** Deeper JSON is refused before the schema, whose check recurses and would overflow. */
+const MAX_MANIFEST_DEPTH = 64;
+
+/** Where `json` nests deeper than `maxDepth` (a key path), or null. Iterative on purpose. */
+function tooDeepAt(json: unknown, maxDepth: number): string[] | null {
+  const pending: { value: unknown; path: string[] }[] = [{ value: json, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length === maxDepth) return path;
+    for (const [key, child] of Object.entries(value))
+      pending.push({ value: child, path: [...path, key] });
+  }
+  return null;
+}
+
 function parseManifest(raw: Uint8Array, bundle: string): BundleManifest {
   const invalid = (detail: string, cause?: unknown): BundleError =>
     new BundleError('invalid-manifest', bundle, detail, MANIFEST_ENTRY, { cause });
@@ -43,6 +59,11 @@ function parseManifest(raw: Uint8Array, bundle: string): BundleManifest {
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw invalid('not a JSON object');
+  const deep = tooDeepAt(json, MAX_MANIFEST_DEPTH);
+  if (deep !== null)
+    throw invalid(
+      `nested deeper than ${MAX_MANIFEST_DEPTH} levels (at ${deep.slice(0, 4).join('.')}...)`,
+    );
   const { formatVersion } = json as { formatVersion?: unknown };
   if (typeof formatVersion !== 'number') throw invalid('formatVersion is missing or not a number');
   if (!SUPPORTED_BUNDLE_FORMAT_VERSIONS.includes(formatVersion))
@@ -64,8 +85,8 @@ function parseManifest(raw: Uint8Array, bundle: string): BundleManifest {
  */
 export function readBundleBytes(bytes: Uint8Array, options: ReadBundleOptions = {}): Bundle {
   const bundle = options.name ?? 'bundle';
-  checkZipEntries(bytes, bundle, options.maxTotalBytes ?? DEFAULT_MAX_BUNDLE_BYTES);
-  const contents = inflateZipEntries(bytes, bundle);
+  const entries = checkZipEntries(bytes, bundle, options.maxTotalBytes ?? DEFAULT_MAX_BUNDLE_BYTES);
+  const contents = inflateZipEntries(bytes, bundle, entries);
   const manifest = parseManifest(contents[MANIFEST_ENTRY]!, bundle);
 
   for (const name of Object.keys(manifest.files))

@@ -63,7 +63,11 @@ export function craftZip(
 export function centralHeaderOffset(zip: Uint8Array, name: string): number {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const wanted = encoder.encode(name);
-  for (let i = 0; i + 46 <= zip.length; i++) {
+  // Scan from the directory the end record points at (the whole file if that is forged).
+  const end = zip.length - 22;
+  const start =
+    end >= 0 && view.getUint32(end, true) === 0x06054b50 ? view.getUint32(end + 16, true) : 0;
+  for (let i = start < zip.length ? start : 0; i + 46 <= zip.length; i++) {
     if (view.getUint32(i, true) !== 0x02014b50) continue;
     const length = view.getUint16(i + 28, true);
     const found = zip.subarray(i + 46, i + 46 + length);
@@ -103,4 +107,49 @@ export function withRenamedEntry(zip: Uint8Array, from: string, to: string): Uin
   const copy = zip.slice();
   copy.set(encoder.encode(to), centralHeaderOffset(copy, from) + 46);
   return copy;
+}
+
+/**
+ * Makes `name`'s central directory record say: stored, `size` bytes, its data that of
+ * `target` (in place: overlapping entries, the zip bomb that needs no compression).
+ */
+export function withStoredOverlap(
+  zip: Uint8Array,
+  name: string,
+  target: string,
+  size: number,
+): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const at = centralHeaderOffset(zip, name);
+  const targetAt = centralHeaderOffset(zip, target);
+  view.setUint16(at + 10, 0, true);
+  view.setUint32(at + 20, view.getUint32(targetAt + 20, true), true); // compressed size
+  view.setUint32(at + 24, size, true);
+  view.setUint32(at + 42, view.getUint32(targetAt + 42, true), true); // local header
+}
+
+/**
+ * A raw deflate stream of one fixed-Huffman block: a zero byte, then `matches` copies of
+ * <length 258, distance 1>, so it inflates to 1 + 258 * matches zeros from ~13 bits each.
+ */
+export function zeroRunDeflate(matches: number): Uint8Array {
+  const out = new Uint8Array(Math.ceil((3 + 8 + matches * 13 + 7) / 8) + 1);
+  let bit = 0;
+  const write = (value: number, count: number): void => {
+    for (let i = 0; i < count; i++, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  // Huffman codes go most significant bit first.
+  const writeCode = (code: number, length: number): void => {
+    for (let i = length - 1; i >= 0; i--, bit++)
+      if ((code >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  write(1, 1); // BFINAL
+  write(1, 2); // BTYPE 01: fixed Huffman codes
+  writeCode(0b00110000, 8); // literal 0
+  for (let i = 0; i < matches; i++) {
+    writeCode(0b11000101, 8); // length symbol 285: 258
+    writeCode(0, 5); // distance code 0: 1
+  }
+  writeCode(0, 7); // end of block (symbol 256)
+  return out.subarray(0, Math.ceil(bit / 8));
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   BundleError,
@@ -20,6 +21,8 @@ import {
   withCorruptData,
   withDeclaredSize,
   withRenamedEntry,
+  withStoredOverlap,
+  zeroRunDeflate,
 } from './bundle-fixtures';
 
 function refusal(bytes: Uint8Array, options = {}): BundleError {
@@ -210,5 +213,61 @@ describe('readBundle refuses', () => {
     });
     await writeFile(big, writeBundle(sampleManifest(), files));
     expect((await readBundle(big)).files).toEqual(files);
+  });
+
+  // Found by test/fuzz/bundle-reader.test.ts: zod validated the nesting recursively and
+  // overflowed the stack (a RangeError, not a refusal).
+  it('a manifest nested too deep to validate, as an invalid manifest', () => {
+    const deep = JSON.stringify(manifestJson(files, { metrics: { nested: 0 } })).replace(
+      '"nested":0',
+      `"nested":${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+    );
+    expectRefused(
+      craftZip({ ...valid(), 'manifest.json': new TextEncoder().encode(deep) }),
+      'invalid-manifest',
+      /manifest\.json: nested deeper than 64 levels \(at metrics\.nested/,
+    );
+  });
+
+  it('stored entries that overlap one large entry, without copying it for each', () => {
+    const big = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 2654435761) >>> 24);
+    const names = Array.from({ length: 300 }, (_, i) => `x${String(i).padStart(3, '0')}`);
+    const zip = craftZip({
+      ...valid(),
+      'model.onnx': big,
+      ...Object.fromEntries(names.map((name) => [name, new Uint8Array(0)])),
+    });
+    for (const name of names) withStoredOverlap(zip, name, 'model.onnx', 1);
+    // Each was sliced out whole, 300 MB copied in all (300 GB for 1,000 entries of 1 GB).
+    const error = refusal(zip, { maxTotalBytes: 4 << 20 });
+    expect(error.reason).toBe('corrupt-entry');
+    expect(error.message).toMatch(
+      /^clades\.vdbundle: x000: a stored entry of \d+ bytes declares 1 byte/,
+    );
+  });
+
+  it('an entry whose data inflates far past its declared size, stopping at that size', () => {
+    // 2.5 million <258, 1> matches: 645 MB of zeros from 4 MB of deflate.
+    const stream = zeroRunDeflate(2_500_000);
+    // Stored as written, then declared deflate of 3,000 bytes in the central directory.
+    const stored = zipSync(
+      {
+        'manifest.json': new TextEncoder().encode(JSON.stringify(manifestJson(files))),
+        ...files,
+        'model.onnx': [stream, { level: 0 }],
+      },
+      { mtime: new Date(1980, 0, 1) },
+    );
+    const bomb = withDeclaredSize(
+      withCompressionMethod(stored, 'model.onnx', 8),
+      'model.onnx',
+      3000,
+    );
+    const started = performance.now();
+    const error = refusal(bomb);
+    // Inflating all of it (and dropping what did not fit) took about 2 s.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error.reason).toBe('checksum-mismatch');
+    expect(error.message).toMatch(/model\.onnx: sha256 is/);
   });
 });
