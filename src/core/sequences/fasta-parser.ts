@@ -13,7 +13,7 @@ import {
   tooLongReason,
   type RecordLimits,
 } from './input-limits';
-import { byteOrderMarkLength, errorEvent, truncatedReason } from './parse-events';
+import { ByteOrderMarkFilter, errorEvent, truncatedReason } from './parse-events';
 import type { InputStopCode, SequenceParser } from './parser';
 import { describeInvalid } from './residue-normalize';
 import { buildSequence } from './sequence-builder';
@@ -30,7 +30,7 @@ export class FastaParser implements SequenceParser {
   private line = 1;
   private inHeader = false;
   private atLineStart = true;
-  private started = false;
+  private readonly byteOrderMark = new ByteOrderMarkFilter();
   /** A header cut by a chunk boundary: its first MAX_HEADER_BYTES, and the count of the rest. */
   private readonly headerBytes = new ByteBuffer();
   private headerDropped = 0;
@@ -47,14 +47,11 @@ export class FastaParser implements SequenceParser {
     private readonly limits: RecordLimits = DEFAULT_RECORD_LIMITS,
   ) {}
 
-  push(chunk: Buffer): ReadEvent[] {
+  push(input: Buffer): ReadEvent[] {
     const events: ReadEvent[] = (this.events = []);
+    const chunk = this.byteOrderMark.filter(input);
     const n = chunk.length;
     let i = 0;
-    if (!this.started && n > 0) {
-      this.started = true;
-      i = byteOrderMarkLength(chunk);
-    }
     while (i < n) {
       if (this.inHeader) {
         const lf = chunk.indexOf(LF, i);
@@ -76,21 +73,38 @@ export class FastaParser implements SequenceParser {
         continue;
       }
       const end = regionEnd(chunk, i);
-      if (this.arena.rawLength + (end - i) > this.limits.maxRecordTextBytes && !this.skipping)
-        this.refuseLongRecord(textTooLongReason(this.limits.maxRecordTextBytes));
-      this.line += this.arena.append(chunk, i, end);
-      // The kernel counts the region's lines either way; a refused record's bases are dropped.
-      if (this.skipping) this.arena.reset();
-      else if (this.arena.outLength > this.limits.maxRecordLength)
-        this.refuseLongRecord(tooLongReason(this.limits.maxRecordLength));
+      this.appendRegion(chunk, i, end);
       this.atLineStart = chunk[end - 1] === LF;
       i = end;
     }
     return events;
   }
 
+  /**
+   * Adds sequence bytes to the open record. The text limit cuts the region where it is
+   * reached, so which limit a record breaks first does not depend on where chunks end.
+   */
+  private appendRegion(chunk: Buffer, start: number, end: number): void {
+    const { arena, limits } = this;
+    let from = start;
+    while (from < end) {
+      if (this.skipping) {
+        // The kernel still counts the lines; a refused record's bytes are dropped.
+        this.line += arena.append(chunk, from, end);
+        arena.reset();
+        return;
+      }
+      const cut = Math.min(end, from + limits.maxRecordTextBytes - arena.rawLength);
+      this.line += arena.append(chunk, from, cut);
+      if (arena.outLength > limits.maxRecordLength)
+        this.refuseLongRecord(tooLongReason(limits.maxRecordLength));
+      else if (cut < end) this.refuseLongRecord(textTooLongReason(limits.maxRecordTextBytes));
+      from = cut;
+    }
+  }
+
   end(): ReadEvent[] {
-    const events: ReadEvent[] = (this.events = []);
+    const events = this.push(this.byteOrderMark.flush());
     if (this.inHeader) this.openRecord(this.headerBytes.bytes, 0, 0);
     this.closeRecord();
     return events;

@@ -5,6 +5,7 @@
  * counted, not kept, so a 4 GB line costs no more memory than the record limit.
  */
 import { ByteBuffer } from './byte-buffer';
+import { RESIDUE_CLASS, SKIP } from './byte-classes';
 import type { RecordErrorCode } from '../../shared/types';
 import { parseHeader, type ParsedHeader } from './header';
 import {
@@ -14,7 +15,7 @@ import {
   tooLongReason,
   type RecordLimits,
 } from './input-limits';
-import { byteOrderMarkLength, errorEvent, truncatedReason } from './parse-events';
+import { ByteOrderMarkFilter, errorEvent, truncatedReason } from './parse-events';
 import type { InputStopCode, SequenceParser } from './parser';
 import { describeInvalid, type InvalidCharacters } from './residue-normalize';
 import { buildSequence, type BuiltSequence } from './sequence-builder';
@@ -37,7 +38,7 @@ export class FastqParser implements SequenceParser {
   records = 0;
   private line = 1;
   private expect = Expect.Header;
-  private started = false;
+  private readonly byteOrderMark = new ByteOrderMarkFilter();
   /** Set after a malformed stretch: skip lines quietly until the next '@' header. */
   private resyncing = false;
   /** A line cut by a chunk boundary: its first `lineCap()` bytes, the count of the rest. */
@@ -58,14 +59,11 @@ export class FastqParser implements SequenceParser {
     private readonly limits: RecordLimits = DEFAULT_RECORD_LIMITS,
   ) {}
 
-  push(chunk: Buffer): ReadEvent[] {
+  push(input: Buffer): ReadEvent[] {
     const events: ReadEvent[] = (this.events = []);
+    const chunk = this.byteOrderMark.filter(input);
     const n = chunk.length;
     let i = 0;
-    if (!this.started && n > 0) {
-      this.started = true;
-      i = byteOrderMarkLength(chunk);
-    }
     while (i < n) {
       const lf = chunk.indexOf(LF, i);
       if (lf === -1) {
@@ -85,7 +83,7 @@ export class FastqParser implements SequenceParser {
   }
 
   end(): ReadEvent[] {
-    const events: ReadEvent[] = (this.events = []);
+    const events = this.push(this.byteOrderMark.flush());
     if (this.partial.length > 0 || this.partialDropped > 0) this.onPartialLine(true);
     if (this.expect !== Expect.Header) this.reportCutShort('the file ends inside the record');
     return events;
@@ -215,6 +213,9 @@ export class FastqParser implements SequenceParser {
     arena.reset();
     arena.append(bytes, start, end);
     this.sequence = buildSequence(arena, this.line, false);
+    // A blank dropped from the bases would leave the quality line out of step with them.
+    if (this.sequence.ok && this.sequence.length !== length)
+      this.sequence = { ok: false, invalid: findBytes(bytes, start, end, this.line, isBlank)! };
   }
 
   /** Reports the open record now; its remaining lines are read for their shape only. */
@@ -257,7 +258,7 @@ export class FastqParser implements SequenceParser {
     } else if (sequence.length === 0) {
       this.events.push(errorEvent(file, line, id, 'empty-sequence', 'the sequence line is empty'));
     } else {
-      const badQuality = findBadQuality(bytes, start, end, this.line);
+      const badQuality = findBytes(bytes, start, end, this.line, isBadQuality);
       if (badQuality) {
         const reason = describeInvalid(badQuality, 'quality characters');
         this.events.push(errorEvent(file, line, id, 'invalid-characters', reason));
@@ -300,16 +301,27 @@ export class FastqParser implements SequenceParser {
 }
 
 /** Quality bytes must be printable ASCII ('!' to '~'). */
-function findBadQuality(
+function isBadQuality(byte: number): boolean {
+  return byte < 0x21 || byte > 0x7e;
+}
+
+/** Space, tab, CR, VT, FF: skipped in FASTA sequence lines, refused in FASTQ ones. */
+function isBlank(byte: number): boolean {
+  return RESIDUE_CLASS[byte] === SKIP;
+}
+
+/** The bytes of line `bytes[start, end)` that `isInvalid`, or null. */
+function findBytes(
   bytes: Buffer,
   start: number,
   end: number,
   line: number,
+  isInvalid: (byte: number) => boolean,
 ): InvalidCharacters | null {
   let invalid: InvalidCharacters | null = null;
   for (let i = start; i < end; i++) {
     const byte = bytes[i]!;
-    if (byte >= 0x21 && byte <= 0x7e) continue;
+    if (!isInvalid(byte)) continue;
     invalid ??= { bytes: [], kinds: 0, line, column: i - start + 1 };
     if (!invalid.bytes.includes(byte)) {
       invalid.kinds++;

@@ -46,7 +46,7 @@ export interface RecordLimits {
   maxRecordLength: number;
   /**
    * Bytes of one FASTA record's text, gaps, blanks and line ends included: bounds a record of
-   * gaps or empty lines, which has no bases to count.
+   * gaps or empty lines, which has no bases to count. At least 1.
    */
   maxRecordTextBytes: number;
 }

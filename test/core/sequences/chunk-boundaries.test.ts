@@ -72,3 +72,33 @@ describe('chunk boundaries', () => {
     },
   );
 });
+
+describe('byte-order mark cut by chunk boundaries', () => {
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+  it.each([
+    ['fasta', '>a desc\nACGT\n>b\nGG\n'],
+    ['fastq', '@a desc\nACGT\n+\nIIII\n@b\nGG\n+\nII\n'],
+  ] as const)(
+    '%s: a BOM split over the first chunks is skipped as in one chunk',
+    (format, text) => {
+      const bytes = Buffer.concat([BOM, Buffer.from(text)]);
+      const whole = parseSplit(format, bytes);
+      expect(whole.errors).toEqual([]);
+      expect(whole.records.map((r) => r.id)).toEqual(['a', 'b']);
+      for (const cuts of [[1], [2], [1, 2], [1, 3], [2, 3]])
+        expect(parseSplit(format, bytes, cuts), `cuts ${cuts.join(',')}`).toEqual(whole);
+    },
+  );
+
+  it('keeps bytes that only begin like a BOM as data, and a file that is only part of one', () => {
+    const almost = Buffer.from([0xef, 0xbb, 0x3e, 0x61, 0x0a, 0x41, 0x0a]); // EF BB then '>a\nA\n'
+    const whole = parseSplit('fasta', almost);
+    expect(whole.order).toEqual(['error:sequence-before-header@1']);
+    expect(parseSplit('fasta', almost, [1])).toEqual(whole);
+    expect(parseSplit('fasta', almost, [1, 2])).toEqual(whole);
+    expect(parseSplit('fastq', BOM.subarray(0, 2), [1]).order).toEqual(
+      parseSplit('fastq', BOM.subarray(0, 2)).order,
+    );
+  });
+});

@@ -118,6 +118,30 @@ describe('readSequences: FASTQ', () => {
     ]);
   });
 
+  it('treats a blank or CR inside a sequence line as invalid: its quality could not line up', async () => {
+    // Found by the fuzz test: the blank was dropped from the bases but counted with the
+    // quality, so a read came out with 6 bases and 7 quality characters.
+    const text = '@cr\n\rAAAAAA\n+\nI#5?I#5\n@tab\nAC\tGT\n+\nIIIII\n@ok\nACGT\r\n+\r\nIIII\r\n';
+    const { records, errors } = await readAll(writeTemp('blanks.fq', text));
+    expect(records.map((r) => [r.id, r.length, r.quality])).toEqual([['ok', 4, 'IIII']]);
+    expect(errors).toEqual([
+      {
+        file: 'blanks.fq',
+        line: 1,
+        recordId: 'cr',
+        code: 'invalid-characters',
+        reason: "invalid character '\\x0D' (first at line 2, column 1)",
+      },
+      {
+        file: 'blanks.fq',
+        line: 5,
+        recordId: 'tab',
+        code: 'invalid-characters',
+        reason: "invalid character '\\x09' (first at line 6, column 3)",
+      },
+    ]);
+  });
+
   it('reports a record that is cut by the next header, and junk between records once', async () => {
     const path = writeTemp('junk.fq', '@a\nACGT\n@b\nGG\n+\nII\nnoise\nmore noise\n@c\nT\n+\nI\n');
     const { records, errors } = await readAll(path);

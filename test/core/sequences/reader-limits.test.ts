@@ -106,6 +106,19 @@ describe('record length limit: FASTA', () => {
     }
   });
 
+  it('names the limit a record breaks first in its text, wherever the chunks end', () => {
+    // Found by the fuzz test: read as one region this record broke the text limit, cut after
+    // 401 bytes it broke the base limit (every byte here counts as a base).
+    const limits = { maxRecordLength: 400, maxRecordTextBytes: 2000 };
+    const bytes = Buffer.concat([Buffer.from('>A\n'), Buffer.alloc(1999, 'x'), Buffer.from('>A')]);
+    const whole = parseSplit('fasta', bytes, [], limits);
+    expect(whole.errors.map((e) => e.reason)).toEqual([
+      'sequence longer than the 400-base limit (set --max-record-length)',
+    ]);
+    for (const cut of [3, 300, 404, 405, 1000, 2002])
+      expect(parseSplit('fasta', bytes, [cut], limits), `cut at ${cut}`).toEqual(whole);
+  });
+
   it('reports data before the first header once, however long', () => {
     const orphan = Buffer.from(`${lines('ACGT'.repeat(500))}>a\nAC\n`);
     const read = parseSplit('fasta', orphan, [100, 1500], LIMIT);
