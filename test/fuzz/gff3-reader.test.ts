@@ -12,7 +12,14 @@ import { InvalidInputError } from '../../src/core/errors';
 import { loadPathogen, parseGff3, parseReferenceFasta, type Gene } from '../../src/core/reference';
 import { fuzzRuns, fuzzSeed } from '../helpers/fuzz';
 import { tempDir } from '../helpers/genomes';
-import { applyTextEdits, outcomeOf, textEdit, TRICKY_CHARS, wellFormed } from './reader-outcome';
+import {
+  applyTextEdits,
+  FUZZ_TEST_TIMEOUT_MS,
+  outcomeOf,
+  textEdit,
+  TRICKY_CHARS,
+  wellFormed,
+} from './reader-outcome';
 
 const FILE = 'fuzz.gff3';
 const root = tempDir('variantdesk-fuzz-gff3-');
@@ -158,7 +165,7 @@ function expectLineInRange(error: Error, text: string): void {
   expect(line).toBeLessThanOrEqual(text.split('\n').length);
 }
 
-describe('parseGff3 (property)', () => {
+describe('parseGff3 (property)', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('reads generated annotations back as their genes: escapes, quotes, comments, ##FASTA, CRLF', () => {
     fc.assert(
       fc.property(annotation, (gff) => {
@@ -276,7 +283,7 @@ function fastaText(reference: ReferenceParts): string {
   return lines.join(lineEnd) + lineEnd;
 }
 
-describe('parseReferenceFasta (property)', () => {
+describe('parseReferenceFasta (property)', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   const parseFasta = (text: string) =>
     outcomeOf(() => parseReferenceFasta(text, 'ref.fasta'), InvalidInputError, 'ref.fasta');
 
@@ -363,7 +370,7 @@ const labeledText = fc
       ].join('\n') + '\n',
   );
 
-describe('loadPathogen (property)', () => {
+describe('loadPathogen (property)', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('loads a generated folder, or refuses it with an InvalidInputError naming the file at fault', () => {
     const cases = fc.record({
       reference: referenceWithin(400),

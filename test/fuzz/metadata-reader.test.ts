@@ -13,6 +13,7 @@ import { tempDir } from '../helpers/genomes';
 import {
   applyTextEdits,
   asyncOutcomeOf,
+  FUZZ_TEST_TIMEOUT_MS,
   textEdit,
   TRICKY_CHARS,
   type Outcome,
@@ -155,7 +156,7 @@ function withChunkBoundary(table: Table, style: Style, inHeader: boolean, offset
   return padded(Math.max(0, CHUNK_BYTES - (before - quoteAdjust) - offset));
 }
 
-describe('readMetadata (property)', () => {
+describe('readMetadata (property)', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('reads generated tables back exactly: every delimiter, quoting, BOM, CRLF, blank lines', async () => {
     await fc.assert(
       fc.asyncProperty(tableArbitrary, styleArbitrary, async (table, style) => {

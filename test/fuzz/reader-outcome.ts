@@ -4,10 +4,14 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { fuzzRuns } from '../helpers/fuzz';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Error };
 
 type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** A property's time limit: its run count grows under `npm run fuzz`, so does this. */
+export const FUZZ_TEST_TIMEOUT_MS = fuzzRuns(30_000);
 
 /** Each reader call must finish within this (generated inputs are at most ~70 kB). */
 export const CALL_TIME_LIMIT_MS = 2_000;
