@@ -32,7 +32,7 @@ import { ClassifierCache } from './models/classifier-cache';
 import { ModelRegistry } from './models/model-registry';
 import { openRegistry, type RegistryDb } from './registry/db';
 import { pathogensDir } from './resources';
-import { parseMaxRecordLength } from './sequences/input-limits';
+import { parseMaxRecordLength } from './sequences/max-record-length';
 
 type Handlers = {
   [K in OperationName]: (

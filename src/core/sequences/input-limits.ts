@@ -2,27 +2,12 @@
  * Bounds on what one sequence file may make the reader hold or do, so that a hostile or
  * broken file (a gzip bomb, a 4 GB line) costs bounded memory and ends with a named error.
  */
-import { z } from 'zod';
-import { InvalidInputError } from '../errors';
 
 /** Longest sequence of one record, in bases, unless configured (`--max-record-length`). */
 export const DEFAULT_MAX_RECORD_LENGTH = 100_000_000;
 
 /** The most `maxRecordLength` may be set to: the scan arena holds at most 2 GiB of one record. */
 export const MAX_RECORD_LENGTH_CEILING = 1_000_000_000;
-
-const maxRecordLengthSchema = z.number().int().positive().max(MAX_RECORD_LENGTH_CEILING);
-
-/** A configured `maxRecordLength` (undefined: the default), or an InvalidInputError naming it. */
-export function parseMaxRecordLength(value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_RECORD_LENGTH;
-  const parsed = maxRecordLengthSchema.safeParse(value);
-  if (!parsed.success)
-    throw new InvalidInputError(
-      `maxRecordLength must be a positive whole number of bases up to ${MAX_RECORD_LENGTH_CEILING.toLocaleString('en-US')} (got ${String(value)})`,
-    );
-  return parsed.data;
-}
 
 /** Longest header text (after '>' or '@'); real headers are well under a kilobyte. */
 export const MAX_HEADER_BYTES = 1 << 20;
