@@ -221,8 +221,12 @@ function count(text: string, letters: RegExp): number {
   return text.match(letters)?.length ?? 0;
 }
 
-function checkResult(result: ReadResult, file: string, input: Buffer, maxLength: number): void {
-  const lines = count(input.toString('latin1'), /\n/g) + 1;
+function lineCount(input: Buffer): number {
+  return count(input.toString('latin1'), /\n/g) + 1;
+}
+
+/** `lines`: how many lines the reader can have seen (Infinity when corrupt gzip made them up). */
+function checkResult(result: ReadResult, file: string, lines: number, maxLength: number): void {
   for (const record of result.records) {
     expect(record.id).not.toBe('');
     expect(record.sequence).toMatch(RESIDUES);
@@ -267,7 +271,7 @@ describe('FASTA/FASTQ reader properties', () => {
           fc.constantFrom<SequenceFormat>('fasta', 'fastq'),
           (input, offsets, format) => {
             const whole = parse(format, input, []);
-            checkResult(whole, 'test', input, LIMITS.maxRecordLength);
+            checkResult(whole, 'test', lineCount(input), LIMITS.maxRecordLength);
             expect(parse(format, input, cutsWithin(offsets, input.length))).toEqual(whole);
           },
         ),
@@ -370,7 +374,9 @@ describe('FASTA/FASTQ reader properties', () => {
               readAll(path, { maxRecordLength: LIMITS.maxRecordLength, gzipRatioGuard: guard }),
               hang,
             ]);
-            checkResult(result, name, input, LIMITS.maxRecordLength);
+            // A flipped byte can inflate to other text (with more lines) before the CRC check.
+            const lines = how.kind === 'flip-gzip' ? Infinity : lineCount(input);
+            checkResult(result, name, lines, LIMITS.maxRecordLength);
             const stops = result.errors.filter((e) => e.code === 'decompression-limit');
             if (guard === null) expect(stops).toEqual([]);
             expect(stops.length).toBeLessThanOrEqual(1);

@@ -74,7 +74,8 @@ export class FastqParser implements SequenceParser {
         this.holdPartial(chunk, i, lf);
         this.onPartialLine(false);
       } else {
-        this.onLine(chunk, i, lf, lf - i, false);
+        const end = lf > i && chunk[lf - 1] === CR ? lf - 1 : lf;
+        this.onLine(chunk, i, end, end - i, false);
       }
       this.line++;
       i = lf + 1;
@@ -134,9 +135,12 @@ export class FastqParser implements SequenceParser {
 
   private onPartialLine(last: boolean): void {
     const { partial, partialDropped } = this;
-    let length = partial.length + partialDropped;
-    if (partialDropped > 0 && this.partialLastByte === CR) length--;
-    this.onLine(partial.bytes, 0, partial.length, length, last);
+    // The line's final CR is the last byte kept, or the last one dropped: only that one goes.
+    let end = partial.length;
+    let length = end + partialDropped;
+    if (partialDropped === 0 && end > 0 && partial.bytes[end - 1] === CR) end--;
+    if (partialDropped > 0 ? this.partialLastByte === CR : end < partial.length) length--;
+    this.onLine(partial.bytes, 0, end, length, last);
     this.clearPartial();
   }
 
@@ -146,14 +150,10 @@ export class FastqParser implements SequenceParser {
   }
 
   /**
-   * One line: `bytes[start, end)` as kept, `length` its full length (more than `end - start`
-   * when the line was longer than its cap), a final CR excluded.
+   * One line without its final CR: `bytes[start, end)` as kept, `length` its full length
+   * (more than `end - start` when the line was longer than its cap).
    */
   private onLine(bytes: Buffer, start: number, end: number, length: number, last: boolean): void {
-    if (length === end - start && end > start && bytes[end - 1] === CR) {
-      end--;
-      length--;
-    }
     switch (this.expect) {
       case Expect.Header:
         return this.onHeaderLine(bytes, start, end, length);

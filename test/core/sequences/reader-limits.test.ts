@@ -195,6 +195,17 @@ describe('record length limit: FASTQ', () => {
     ]);
   });
 
+  it('strips only the final CR of a line held past its cap', () => {
+    // Found by the fuzz test: a quality line 'I#5' CR CR, cut between the CRs, kept 'I#5' CR
+    // up to its cap, then lost that CR too, and the read came out valid.
+    const bytes = Buffer.from('@a\r\nAAA\r\n+\r\nI#5\r\r\n@b\r\nAC\r\n+\r\nII\r\n');
+    const whole = parseSplit('fastq', bytes, [], LIMIT);
+    expect(whole.order).toEqual(['error:quality-length-mismatch@1', 'b']);
+    expect(whole.errors[0]!.reason).toBe('quality has 4 characters, sequence has 3');
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect(parseSplit('fastq', bytes, [cut], LIMIT), `cut at ${cut}`).toEqual(whole);
+  });
+
   it('reports a file cut inside an over-long sequence line as that record too long', () => {
     const read = parseSplit(
       'fastq',
