@@ -17,7 +17,7 @@ const tokenSchema = z
   );
 
 const serveOptionsSchema = z.object({
-  port: z.string(),
+  port: z.number().int(),
   host: z.string(),
   token: z.string().optional(),
   allowPath: z.array(z.string()),
@@ -38,6 +38,15 @@ function byteSize(value: string): number {
   return bytes;
 }
 
+function portNumber(value: string): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535))
+    throw new InvalidInputError(
+      `--port: '${value}' is not a port (a whole number from 0 to 65535)`,
+    );
+  return port;
+}
+
 /** `--token`, else $VARIANTDESK_TOKEN, else a new one for this launch. */
 function chooseToken(given: string | undefined): string {
   const token = given || process.env.VARIANTDESK_TOKEN || randomBytes(18).toString('base64url');
@@ -53,7 +62,7 @@ export function serveCommand(program: Command, dataDir: () => string): void {
   program
     .command('serve')
     .description('serve the HTTP API and the app in a browser (browser mode)')
-    .option('--port <port>', 'port', '4173')
+    .option('--port <port>', 'port (0: any free port)', portNumber, 4173)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option(
       '--token <token>',
@@ -95,7 +104,7 @@ export function serveCommand(program: Command, dataDir: () => string): void {
         await core.close();
         throw error;
       });
-      const address = await app.listen({ port: Number(options.port), host: options.host });
+      const address = await app.listen({ port: options.port, host: options.host });
       const url = new URL(address);
       url.searchParams.set('token', token);
       process.stdout.write(`VariantDesk is running at ${url.href}\n`);

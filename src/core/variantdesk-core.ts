@@ -2,6 +2,8 @@
  * The core behind every front: validates an operation's input with the contract's schema
  * and runs it. Electron IPC, the HTTP server and the CLI all call `core.call(name, input)`.
  */
+// First: onnxruntime's telemetry is off for the whole process before any model runs.
+import './ml/onnx/telemetry-off';
 import { z } from 'zod';
 import {
   operationInputs,

@@ -102,6 +102,12 @@ const rows: Row[] = [
     stderr: /not a database/,
   },
   // 2: invalid input
+  {
+    name: 'serve on a port that is not a number',
+    args: () => ['serve', '--port', 'nope'],
+    code: 2,
+    stderr: /--port: 'nope' is not a port/,
+  },
   { name: 'unknown command', args: () => ['frobnicate'], code: 2, stderr: /unknown command/ },
   { name: 'unknown option', args: () => ['qc', '1', '--colour'], code: 2, stderr: /--colour/ },
   {
