@@ -20,6 +20,7 @@ const ROWS_WRITTEN = 1024;
 
 let bundle: string;
 let big: string;
+let genomes = 0;
 const dataDir = join(tempDir(), 'data');
 
 beforeAll(async () => {
@@ -27,18 +28,26 @@ beforeAll(async () => {
   writeFileSync(bundle, await buildTestBundle({ featurizer: 'aligned-alleles' }));
   const example = gunzipSync(readFileSync(join(EXAMPLE, 'sequences.fasta.gz'))).toString();
   big = join(tempDir(), 'big.fasta');
+  const copies = 36;
+  genomes = copies * (example.match(/^>/gm)?.length ?? 0);
   writeFileSync(
     big,
-    Array.from({ length: 12 }, (_, i) => example.replace(/^>(\S+)/gm, `>$1_${i}`)).join(''),
+    // Several chunks of 2,048 genomes, so rows are being written for seconds, not milliseconds.
+    Array.from({ length: copies }, (_, i) => example.replace(/^>(\S+)/gm, `>$1_${i}`)).join(''),
   );
 }, 120_000);
 
-/** Bytes written so far: in a temporary file beside `out`, or (not atomic) in `out` itself. */
+/**
+ * Bytes written so far: in a temporary file beside `out`, or (not atomic) in `out` itself
+ * while it holds fewer rows than genomes. A finished run counts as nothing written, so the
+ * kill is never sent after the commit (the run would rightly exit 0 with the new file).
+ */
 function written(dir: string, out: string): number {
   const temporary = readdirSync(dir).find((name) => isTemporaryFor(out, name));
   if (temporary) return statSync(join(dir, temporary)).size;
   const current = readFileSync(out, 'utf8');
-  return current === OLD ? 0 : Math.max(current.length, ROWS_WRITTEN + 1);
+  const complete = current.split('\n').length > genomes;
+  return current === OLD || complete ? 0 : current.length;
 }
 
 /** Runs classify --out over an existing file and kills it once rows are being written. */
