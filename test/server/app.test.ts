@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { EXAMPLE_FASTA as EXAMPLE, startServer } from './api-helpers';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -14,6 +15,21 @@ async function serve(token?: string) {
 }
 
 describe('HTTP API', () => {
+  it('sends the app CSP, nosniff and no-referrer on answers and on errors', async () => {
+    const { api } = await serve();
+    const answers = await Promise.all([
+      api.inject({ method: 'GET', url: '/api/health' }),
+      api.inject({ method: 'POST', url: '/api/rpc/listDatasets', payload: {} }),
+      api.inject({ method: 'POST', url: '/api/rpc/getDataset', payload: { datasetId: 'x' } }),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 400]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
   it('uploads a file, imports it as a job and lists the dataset', async () => {
     const { core, api } = await serve();
     const upload = await api.inject({
