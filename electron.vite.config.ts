@@ -30,15 +30,15 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
-          'import.worker': resolve(import.meta.dirname, 'src/core/datasets/import.worker.ts'),
+          'import.worker': resolve(import.meta.dirname, 'src/core/sequences/import.worker.ts'),
           'analyze.worker': resolve(import.meta.dirname, 'src/core/analysis/analyze.worker.ts'),
-          'align.worker': resolve(import.meta.dirname, 'src/core/align/align.worker.ts'),
-          'cluster.worker': resolve(import.meta.dirname, 'src/core/clustering/cluster.worker.ts'),
+          'align.worker': resolve(import.meta.dirname, 'src/core/analysis/align/align.worker.ts'),
+          'cluster.worker': resolve(import.meta.dirname, 'src/core/cluster/cluster.worker.ts'),
           'feature.worker': resolve(import.meta.dirname, 'src/core/features/feature.worker.ts'),
           'forest.worker': resolve(import.meta.dirname, 'src/core/ml/forest/forest.worker.ts'),
           'classify.worker': resolve(
             import.meta.dirname,
-            'src/core/ml/classify/classify.worker.ts',
+            'src/core/classify/classify.worker.ts',
           ),
         },
       },

@@ -14,8 +14,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseLabeledRows, type LabeledRow } from '../src/core/reference/labeled-mutations';
-import { parseReferenceFasta } from '../src/core/reference/reference-fasta';
+import { parseLabeledRows, type LabeledRow } from '../src/core/pathogens/labeled-mutations';
+import { parseReferenceFasta } from '../src/core/pathogens/reference-fasta';
 import {
   tipTrainingGenomes,
   trainClassifier,

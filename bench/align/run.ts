@@ -12,10 +12,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAlignPool } from '../../src/core/align';
-import { loadPathogen } from '../../src/core/reference';
+import { createAlignPool } from '../../src/core/analysis/align';
+import { loadPathogen } from '../../src/core/pathogens';
 import type { AlignmentOutcome } from '../../src/shared/analysis-types';
-import { addToTally, emptyTally, readTruth, scores } from '../../test/core/align/truth-compare';
+import { addToTally, emptyTally, readTruth, scores } from '../../test/core/analysis/align/truth-compare';
 import { cachedTipsFasta } from '../tips-fasta';
 import { parsePafCs } from './minimap2-cs';
 

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAligner } from '../../src/core/align';
-import { loadPathogen } from '../../src/core/reference';
+import { createAligner } from '../../src/core/analysis/align';
+import { loadPathogen } from '../../src/core/pathogens';
 import {
   addToTally,
   compareCalls,
@@ -17,7 +17,7 @@ import {
   readFasta,
   readTruth,
   scores,
-} from '../../test/core/align/truth-compare';
+} from '../../test/core/analysis/align/truth-compare';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cache = join(root, 'bench', '.cache', 'align');

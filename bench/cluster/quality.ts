@@ -1,7 +1,7 @@
 /**
  * Clustering quality on the labeled tips of each bundled pathogen (rebuilt with ~3% N):
  * ARI and NMI against the clade labels for each embedding, clustering space and method.
- * The floors asserted in test/core/clustering/quality.test.ts come from this table.
+ * The floors asserted in test/core/cluster/quality.test.ts come from this table.
  *
  *   node --import tsx bench/cluster/quality.ts [--every 1] [--mutations | --imputed | --kmer-size 6]
  */
@@ -17,12 +17,12 @@ import {
 } from '../../src/core/cluster';
 import { hdbscan } from '../../src/core/cluster/hdbscan';
 import { runUmap } from '../../src/core/cluster/umap';
-import { createAligner } from '../../src/core/align';
+import { createAligner } from '../../src/core/analysis/align';
 import { kmerSpectra, parseFeaturizerConfig } from '../../src/core/features';
-import { loadPathogen } from '../../src/core/reference';
-import { parseLabeledRows } from '../../src/core/reference/labeled-mutations';
-import { parseReferenceFasta } from '../../src/core/reference/reference-fasta';
-import { tipGenome } from '../../src/core/reference/tip-genomes';
+import { loadPathogen } from '../../src/core/pathogens';
+import { parseLabeledRows } from '../../src/core/pathogens/labeled-mutations';
+import { parseReferenceFasta } from '../../src/core/pathogens/reference-fasta';
+import { tipGenome } from '../../src/core/pathogens/tip-genomes';
 
 const at = process.argv.indexOf('--every');
 const kAt = process.argv.indexOf('--kmer-size');

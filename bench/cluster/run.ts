@@ -16,9 +16,9 @@ import { adjustedRandIndex, kmeans } from '../../src/core/cluster';
 import { pcaWithOnnx } from '../../src/core/cluster/pca-onnx';
 import { runUmap } from '../../src/core/cluster/umap';
 import { createFeaturePool } from '../../src/core/features';
-import { parseLabeledRows } from '../../src/core/reference/labeled-mutations';
-import { parseReferenceFasta } from '../../src/core/reference/reference-fasta';
-import { tipGenome } from '../../src/core/reference/tip-genomes';
+import { parseLabeledRows } from '../../src/core/pathogens/labeled-mutations';
+import { parseReferenceFasta } from '../../src/core/pathogens/reference-fasta';
+import { tipGenome } from '../../src/core/pathogens/tip-genomes';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pathogen = join(root, 'resources', 'pathogens', 'sars-cov-2');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignedSequence, createAlignPool } from '../../src/core/align';
+import { alignedSequence, createAlignPool } from '../../src/core/analysis/align';
 import type { Matrix } from '../../src/core/cluster/matrix';
 import { mulberry32 } from '../../src/core/cluster/random';
 import {
@@ -14,9 +14,9 @@ import {
   parseFeaturizerConfig,
   selectVaryingPositions,
 } from '../../src/core/features';
-import { loadPathogen } from '../../src/core/reference';
-import { parseLabeledRows, type LabeledRow } from '../../src/core/reference/labeled-mutations';
-import { tipGenome } from '../../src/core/reference/tip-genomes';
+import { loadPathogen } from '../../src/core/pathogens';
+import { parseLabeledRows, type LabeledRow } from '../../src/core/pathogens/labeled-mutations';
+import { tipGenome } from '../../src/core/pathogens/tip-genomes';
 
 export const N_FRACTION = 0.03;
 

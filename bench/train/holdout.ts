@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openClassifier } from '../../src/core/ml/classify';
+import { openClassifier } from '../../src/core/classify';
 import {
   pangoParentGroup,
   pangoSubtreeGroup,
@@ -24,9 +24,9 @@ import {
   trainClassifier,
 } from '../../src/core/ml/training';
 import type { ModelFamily } from '../../src/core/ml/training/candidates';
-import { loadPathogen } from '../../src/core/reference';
-import type { LabeledRow } from '../../src/core/reference/labeled-mutations';
-import { tipGenome } from '../../src/core/reference/tip-genomes';
+import { loadPathogen } from '../../src/core/pathogens';
+import type { LabeledRow } from '../../src/core/pathogens/labeled-mutations';
+import { tipGenome } from '../../src/core/pathogens/tip-genomes';
 import { readTips, stratifiedTestMask } from './dataset';
 
 const root = resolve(import.meta.dirname, '..', '..');

@@ -40,7 +40,7 @@ import { fileURLToPath } from 'node:url';
 import type { Matrix } from '../../src/core/cluster/matrix';
 import { toInferenceModel } from '../../src/core/ml/linear/inference-graph';
 import type { LinearModel } from '../../src/core/ml/linear/model';
-import { parseReferenceFasta } from '../../src/core/reference/reference-fasta';
+import { parseReferenceFasta } from '../../src/core/pathogens/reference-fasta';
 import {
   alleleMatrix,
   buildTipSet,

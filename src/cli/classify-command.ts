@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { PathogenCatalog } from '../core/analysis/pathogen-catalog';
+import { PathogenCatalog } from '../core/pathogens/pathogen-catalog';
 import { errorKind, InvalidInputError } from '../core/errors';
 import { createAtomicWriteStream } from '../core/files/atomic-write';
 import {
@@ -16,10 +16,10 @@ import {
   openClassifier,
   parseModelName,
   sequenceText,
-} from '../core/ml/classify';
-import { classifyChunks } from '../core/ml/classify/classify-chunks';
-import { createPredictionWriter } from '../core/ml/classify/prediction-rows';
-import { datasetRecordChunks, fileRecordChunks } from '../core/ml/classify/sequence-chunks';
+} from '../core/classify';
+import { classifyChunks } from '../core/classify/classify-chunks';
+import { createPredictionWriter } from '../core/classify/prediction-rows';
+import { datasetRecordChunks, fileRecordChunks } from '../core/classify/sequence-chunks';
 import { pathogensDir } from '../core/resources';
 import { detectFile } from '../core/sequences/detect';
 import type { VariantDeskCore } from '../core/variantdesk-core';

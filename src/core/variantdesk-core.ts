@@ -3,7 +3,7 @@
  * and runs it. Electron IPC, the HTTP server and the CLI all call `core.call(name, input)`.
  */
 // First: onnxruntime's telemetry is off for the whole process before any model runs.
-import './ml/onnx/telemetry-off';
+import './onnx/telemetry-off';
 import { z } from 'zod';
 import {
   operationInputs,
@@ -17,21 +17,21 @@ import type { JobEvent } from '../shared/types';
 import { runAnalysisJob } from './analysis/analysis-job';
 import { exportAnalysis } from './analysis/analysis-export';
 import { AnalysisService } from './analysis/analysis-service';
-import { PathogenCatalog } from './analysis/pathogen-catalog';
-import { ClassificationRunner } from './classification/classification-runner';
-import { ClassificationService } from './classification/classification-service';
-import { compareClassifications } from './classification/compare-classifications';
-import { runClusterJob } from './clustering/cluster-job';
-import { ClusteringService } from './clustering/clustering-service';
-import { DatasetService } from './datasets/dataset-service';
-import { runImportJob } from './datasets/import-job';
+import { PathogenCatalog } from './pathogens/pathogen-catalog';
+import { ClassificationRunner } from './classify/classification-runner';
+import { ClassificationService } from './classify/classification-service';
+import { compareClassifications } from './classify/compare-classifications';
+import { runClusterJob } from './cluster/cluster-job';
+import { ClusteringService } from './cluster/clustering-service';
+import { DatasetService } from './sequences/dataset-service';
+import { runImportJob } from './sequences/import-job';
 import { InvalidInputError } from './errors';
 import { waitForChainedJob } from './jobs/chained-job';
 import { JobManager } from './jobs/job-manager';
-import { openClassifier } from './ml/classify/classifier';
-import { modelsDirs } from './ml/classify/resolve-model';
-import { ClassifierCache } from './models/classifier-cache';
-import { ModelRegistry } from './models/model-registry';
+import { openClassifier } from './classify/classifier';
+import { modelsDirs } from './classify/resolve-model';
+import { ClassifierCache } from './classify/classifier-cache';
+import { ModelRegistry } from './registry/model-registry';
 import { openRegistry, type RegistryDb } from './registry/db';
 import { pathogensDir } from './resources';
 import { parseMaxRecordLength } from './sequences/max-record-length';

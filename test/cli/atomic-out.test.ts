@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isTemporaryFor } from '../../src/core/files/atomic-write';
-import { buildTestBundle } from '../core/ml/classify/classify-fixtures';
+import { buildTestBundle } from '../core/classify/classify-fixtures';
 import { tempDir } from '../helpers/genomes';
 
 const CLI = resolve(import.meta.dirname, '../../bin/variantdesk.mjs');

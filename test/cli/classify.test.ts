@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/genomes';
-import { buildTestBundle } from '../core/ml/classify/classify-fixtures';
+import { buildTestBundle } from '../core/classify/classify-fixtures';
 
 const run = promisify(execFile);
 const CLI = resolve(import.meta.dirname, '../../bin/variantdesk.mjs');

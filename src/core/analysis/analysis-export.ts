@@ -11,8 +11,8 @@ import {
   formatDeletion,
   formatInsertion,
   formatNucSubstitution,
-} from '../align';
-import { formatRecords, MIME_TYPES, type RecordValue } from '../datasets/delimited';
+} from './align';
+import { formatRecords, MIME_TYPES, type RecordValue } from '../sequences/delimited';
 import { InvalidInputError } from '../errors';
 import type { RegistryDb } from '../registry/db';
 import type { AnalysisService } from './analysis-service';

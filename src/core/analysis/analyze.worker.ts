@@ -6,7 +6,7 @@ import { openRegistry } from '../registry/db';
 import { analyzeDataset } from './analyze-dataset';
 import type { AnalyzeWorkerData } from './analysis-job';
 import { AnalysisService } from './analysis-service';
-import { PathogenCatalog } from './pathogen-catalog';
+import { PathogenCatalog } from '../pathogens/pathogen-catalog';
 
 const { dataDir, pathogensDir, input, jobId } = workerData as AnalyzeWorkerData;
 const db = openRegistry(dataDir, { migrate: false });

@@ -6,7 +6,7 @@ import {
   formatDeletion,
   formatInsertion,
   formatNucSubstitution,
-} from '../align';
+} from './align';
 
 export interface MutationEntry {
   label: string;

@@ -5,8 +5,8 @@
  * products are float32, so coordinates agree with `pca` to ~1e-5 relative.
  */
 import type * as ort from 'onnxruntime-node';
-import { GraphBuilder, attr } from '../ml/onnx/graph-builder';
-import { createSession, floatTensor } from '../ml/onnx/session';
+import { GraphBuilder, attr } from '../onnx/graph-builder';
+import { createSession, floatTensor } from '../onnx/session';
 import type { Matrix } from './matrix';
 import { pcaSteps, type PcaOptions, type PcaResult, type ProductRequest } from './pca';
 

@@ -3,8 +3,8 @@
 // the moment the worker has replied: after COMMIT, before the job manager's final update.
 // Usage: die-after-commit.ts <dataDir> import <file> | analysis <datasetId> | cluster <datasetId>
 import { runAnalysisJob } from '../../../src/core/analysis/analysis-job';
-import { runClusterJob } from '../../../src/core/clustering/cluster-job';
-import { runImportJob } from '../../../src/core/datasets/import-job';
+import { runClusterJob } from '../../../src/core/cluster/cluster-job';
+import { runImportJob } from '../../../src/core/sequences/import-job';
 import { JobManager, type JobContext } from '../../../src/core/jobs/job-manager';
 import { openRegistry } from '../../../src/core/registry/db';
 import { pathogensDir } from '../../../src/core/resources';

@@ -15,7 +15,7 @@
  * label matrix. Outputs: `probabilities` float [batch, C], `label` int64 [batch],
  * `nearest_index` int64 [batch, k], `nearest_distance` float [batch, k].
  */
-import { attr, GraphBuilder, type Opset } from '../onnx/graph-builder';
+import { attr, GraphBuilder, type Opset } from '../../onnx/graph-builder';
 import { isKnown } from './allele-codes';
 import {
   assertExemplarSet,

@@ -6,7 +6,7 @@
  * class distribution / nTrees and post_transform is NONE, so the sum over trees is the
  * forest's mean probability, as `predictForestProbabilities` computes it.
  */
-import { attr, GraphBuilder, type Opset } from '../onnx/graph-builder';
+import { attr, GraphBuilder, type Opset } from '../../onnx/graph-builder';
 import type { RandomForest } from './random-forest';
 
 export const FOREST_OPSETS: Opset[] = [

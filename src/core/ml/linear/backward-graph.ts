@@ -6,7 +6,7 @@
  * a layer with input A; the hidden layer gets G W2^T, times the dropout mask, times
  * the ReLU derivative.
  */
-import { attr, type GraphBuilder } from '../onnx/graph-builder';
+import { attr, type GraphBuilder } from '../../onnx/graph-builder';
 import type { CrossEntropyValues } from './loss-graph';
 import type { ForwardValues, NormalizationConstants } from './forward-graph';
 import { axesConstant, floatScalar, type FloatType } from './graph-helpers';

@@ -1,5 +1,5 @@
 /** Forward pass of the linear models as ONNX nodes: normalization, layers, logits. */
-import { attr, type GraphBuilder } from '../onnx/graph-builder';
+import { attr, type GraphBuilder } from '../../onnx/graph-builder';
 import type { FloatType } from './graph-helpers';
 import type { LinearModelSpec, Normalization } from './model';
 

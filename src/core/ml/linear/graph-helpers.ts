@@ -1,5 +1,5 @@
 /** Small constants shared by the linear-model graphs. */
-import type { GraphBuilder } from '../onnx/graph-builder';
+import type { GraphBuilder } from '../../onnx/graph-builder';
 
 /** Floating-point type of a graph: float32 in production, float64 for gradient checks. */
 export type FloatType = 'float' | 'double';

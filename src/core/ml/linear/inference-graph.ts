@@ -1,6 +1,6 @@
 /** The exported inference model: raw features in, logits and calibrated probabilities out. */
 import { InvalidInputError } from '../../errors';
-import { GraphBuilder } from '../onnx/graph-builder';
+import { GraphBuilder } from '../../onnx/graph-builder';
 import { addForward, addNormalization, addTemperatureSoftmax } from './forward-graph';
 import { LINEAR_OPSETS } from './graph-helpers';
 import { assertSpec, parameterShapes, sizeOf, type LinearModel } from './model';

@@ -1,5 +1,5 @@
 /** Weighted cross-entropy plus L2 penalty, and a graph that evaluates only the loss. */
-import { attr, GraphBuilder } from '../onnx/graph-builder';
+import { attr, GraphBuilder } from '../../onnx/graph-builder';
 import { addForward, addNormalization } from './forward-graph';
 import { axesConstant, floatScalar, LINEAR_OPSETS, type FloatType } from './graph-helpers';
 import { parameterShapes, type LinearModelSpec, type Normalization } from './model';

@@ -1,5 +1,5 @@
 /** Optimizer updates (Adam, SGD with momentum) as ONNX nodes, and their state tensors. */
-import type { GraphBuilder } from '../onnx/graph-builder';
+import type { GraphBuilder } from '../../onnx/graph-builder';
 import { floatScalar, type FloatType } from './graph-helpers';
 import type { ParameterShape } from './model';
 

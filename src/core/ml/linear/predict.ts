@@ -1,6 +1,6 @@
 /** Class probabilities of a trained model, computed by its exported ONNX graph. */
 import type { Matrix } from '../../cluster/matrix';
-import { createSession, runFloat } from '../onnx/session';
+import { createSession, runFloat } from '../../onnx/session';
 import { toInferenceModel, type InferenceModelOptions } from './inference-graph';
 import type { LinearModel } from './model';
 

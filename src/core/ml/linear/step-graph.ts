@@ -3,7 +3,7 @@
  * updated parameters, updated state and the batch loss out. onnxruntime-node has no
  * training API, so the training loop runs this graph in an InferenceSession.
  */
-import { GraphBuilder } from '../onnx/graph-builder';
+import { GraphBuilder } from '../../onnx/graph-builder';
 import { addGradients } from './backward-graph';
 import { addForward, addNormalization } from './forward-graph';
 import { LINEAR_OPSETS, type FloatType } from './graph-helpers';

@@ -1,7 +1,7 @@
 /** Runs the training step graph and carries parameters and optimizer state between steps. */
 import type * as ort from 'onnxruntime-node';
 
-import { createSession, runFloat, type Feed } from '../onnx/session';
+import { createSession, runFloat, type Feed } from '../../onnx/session';
 import {
   parameterShapes,
   sizeOf,

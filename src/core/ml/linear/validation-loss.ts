@@ -2,7 +2,7 @@
 import type * as ort from 'onnxruntime-node';
 
 import type { Matrix } from '../../cluster/matrix';
-import { createSession, runFloat, type Feed } from '../onnx/session';
+import { createSession, runFloat, type Feed } from '../../onnx/session';
 import { buildLossGraph } from './loss-graph';
 import {
   parameterShapes,

@@ -3,8 +3,8 @@
  * aligner (the one the classifier uses on queries), then written out as the aligned string
  * the allele featurizer reads.
  */
-import { alignedSequence, createAlignPool } from '../../align';
-import type { Pathogen } from '../../reference/types';
+import { alignedSequence, createAlignPool } from '../../analysis/align';
+import type { Pathogen } from '../../pathogens/types';
 
 /** One labeled training sequence. */
 export interface LabeledGenome {

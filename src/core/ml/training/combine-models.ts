@@ -6,7 +6,7 @@
  */
 import onnxProto, { type onnx as proto } from 'onnx-proto';
 
-import { elemTypeCode } from '../onnx/graph-builder';
+import { elemTypeCode } from '../../onnx/graph-builder';
 
 // onnx-proto is CommonJS: Node's ESM loader only exposes its default export.
 const { onnx } = onnxProto;

@@ -3,8 +3,8 @@
  * and the pathogen they belong to.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { PathogenCatalog } from '../../analysis/pathogen-catalog';
-import { MIN_SHARED_FRACTION, rankPathogens } from '../../analysis/detect-pathogen';
+import type { PathogenCatalog } from '../../pathogens/pathogen-catalog';
+import { MIN_SHARED_FRACTION, rankPathogens } from '../../pathogens/detect-pathogen';
 import { InvalidInputError } from '../../errors';
 import type { RegistryDb } from '../../registry/db';
 import { sequences } from '../../registry/schema';

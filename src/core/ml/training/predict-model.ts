@@ -1,6 +1,6 @@
 /** Runs a serialized classifier (`features` -> `probabilities`) over the rows of a matrix. */
 import type { Matrix } from '../../cluster/matrix';
-import { createSession, runFloat } from '../onnx/session';
+import { createSession, runFloat } from '../../onnx/session';
 import { FEATURES_INPUT, PROBABILITIES_OUTPUT } from './combine-models';
 
 // Rows per run: bounds the memory of the exemplar distances (rows x exemplars floats).

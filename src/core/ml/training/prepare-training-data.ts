@@ -3,7 +3,7 @@
  * class indices, cross-validation groups, and one representative row per source sample.
  */
 import { InvalidInputError } from '../../errors';
-import type { Pathogen } from '../../reference/types';
+import type { Pathogen } from '../../pathogens/types';
 import { buildAlleleData, featurizeAligned, type AlleleData } from './allele-data';
 import { alignGenomes, type LabeledGenome } from './aligned-genomes';
 import { representativeRows } from './exemplar-rows';

@@ -4,8 +4,8 @@
  * of a tip sharing its cross-validation group; the exemplar models store the tip itself.
  * Used by `npm run build:models` and by the held-out bench, so both train exactly alike.
  */
-import type { LabeledRow } from '../../reference/labeled-mutations';
-import { alignedTipGenome, tipGenome } from '../../reference/tip-genomes';
+import type { LabeledRow } from '../../pathogens/labeled-mutations';
+import { alignedTipGenome, tipGenome } from '../../pathogens/tip-genomes';
 import type { LabeledGenome } from './aligned-genomes';
 
 export interface TipTrainingOptions {

@@ -7,7 +7,7 @@
 import { basename, resolve } from 'node:path';
 import { applyTemperature, calibrateClassifier } from '../calibration';
 import { declinedBelow, evaluateClassifier } from '../metrics';
-import { loadPathogen } from '../../reference/load-pathogen';
+import { loadPathogen } from '../../pathogens/load-pathogen';
 import { groupKFold } from '../validation';
 import type { LabeledGenome } from './aligned-genomes';
 import { candidatesFor, MODEL_FAMILIES } from './candidates';

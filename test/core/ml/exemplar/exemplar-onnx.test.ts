@@ -8,7 +8,7 @@ import {
   type ExemplarSet,
   type ExemplarVoteOptions,
 } from '../../../../src/core/ml/exemplar';
-import { createSession } from '../../../../src/core/ml/onnx/session';
+import { createSession } from '../../../../src/core/onnx/session';
 
 function randomSet(
   width: 4 | 5,

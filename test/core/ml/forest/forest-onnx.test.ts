@@ -7,7 +7,7 @@ import {
   predictForestProbabilities,
   trainRandomForest,
 } from '../../../../src/core/ml/forest';
-import { createSession } from '../../../../src/core/ml/onnx/session';
+import { createSession } from '../../../../src/core/onnx/session';
 import { gaussianClasses } from './synthetic';
 
 async function runForest(bytes: Uint8Array, data: Float32Array, rows: number, cols: number) {

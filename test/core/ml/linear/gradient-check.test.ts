@@ -4,7 +4,7 @@ import { buildLossGraph } from '../../../../src/core/ml/linear/loss-graph';
 import { parameterShapes, type LinearModelSpec } from '../../../../src/core/ml/linear/model';
 import { nextName } from '../../../../src/core/ml/linear/optimizer-graph';
 import { buildTrainingStepGraph } from '../../../../src/core/ml/linear/step-graph';
-import { createSession, runSession, type Feed } from '../../../../src/core/ml/onnx/session';
+import { createSession, runSession, type Feed } from '../../../../src/core/onnx/session';
 import { parameterFeeds, randomProblem, toFloat32 } from './graph-problem';
 
 const l2 = 0.3;

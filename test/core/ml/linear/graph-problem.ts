@@ -4,7 +4,7 @@ import {
   sizeOf,
   type LinearModelSpec,
 } from '../../../../src/core/ml/linear/model';
-import type { Feed } from '../../../../src/core/ml/onnx/session';
+import type { Feed } from '../../../../src/core/onnx/session';
 
 const batch = 7;
 

@@ -10,7 +10,7 @@ import {
   type LinearModel,
 } from '../../../../src/core/ml/linear/model';
 import { predictLinear } from '../../../../src/core/ml/linear/predict';
-import { createSession, runFloat } from '../../../../src/core/ml/onnx/session';
+import { createSession, runFloat } from '../../../../src/core/onnx/session';
 
 const rows = 5;
 const random = mulberry32(8);

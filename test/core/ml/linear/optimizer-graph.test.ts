@@ -8,7 +8,7 @@ import {
   type OptimizerConfig,
 } from '../../../../src/core/ml/linear/optimizer-graph';
 import { buildTrainingStepGraph } from '../../../../src/core/ml/linear/step-graph';
-import { createSession, runSession, type Feed } from '../../../../src/core/ml/onnx/session';
+import { createSession, runSession, type Feed } from '../../../../src/core/onnx/session';
 import { parameterFeeds, randomProblem, toFloat32 } from './graph-problem';
 
 const spec: LinearModelSpec = { kind: 'softmax', numFeatures: 3, numClasses: 2 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attr, GraphBuilder } from '../../../../src/core/ml/onnx/graph-builder';
-import { createSession, runFloat } from '../../../../src/core/ml/onnx/session';
+import { attr, GraphBuilder } from '../../../../src/core/onnx/graph-builder';
+import { createSession, runFloat } from '../../../../src/core/onnx/session';
 import { combineModels } from '../../../../src/core/ml/training';
 
 /** probabilities = softmax(x W) with a differently named input and a spare output. */

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LabeledGenome } from '../../../../src/core/ml/training';
-import { parseLabeledRows } from '../../../../src/core/reference/labeled-mutations';
-import { parseReferenceFasta } from '../../../../src/core/reference/reference-fasta';
-import { tipGenome } from '../../../../src/core/reference/tip-genomes';
+import { parseLabeledRows } from '../../../../src/core/pathogens/labeled-mutations';
+import { parseReferenceFasta } from '../../../../src/core/pathogens/reference-fasta';
+import { tipGenome } from '../../../../src/core/pathogens/tip-genomes';
 
 export const FLU_DIR = resolve(import.meta.dirname, '../../../../resources/pathogens/flu-h3n2-ha');
 const CLADES = ['D', 'G.1.3', 'J', 'J.2'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tipTrainingGenomes } from '../../../../src/core/ml/training';
-import type { LabeledRow } from '../../../../src/core/reference/labeled-mutations';
+import type { LabeledRow } from '../../../../src/core/pathogens/labeled-mutations';
 
 const reference = 'ACGT'.repeat(250);
 const row = (name: string, clade: string, pango = name): LabeledRow => ({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alignedSequence, createAligner } from '../../../../src/core/align';
+import { alignedSequence, createAligner } from '../../../../src/core/analysis/align';
 import { readBundle } from '../../../../src/core/bundles';
 import { alignedAlleleFeatures, featurizerDimension } from '../../../../src/core/features';
 import { argmaxLabels } from '../../../../src/core/ml/metrics';
-import { createSession, runFloat } from '../../../../src/core/ml/onnx/session';
+import { createSession, runFloat } from '../../../../src/core/onnx/session';
 import { trainClassifier, type TrainingProgress } from '../../../../src/core/ml/training';
-import { loadPathogen } from '../../../../src/core/reference/load-pathogen';
+import { loadPathogen } from '../../../../src/core/pathogens/load-pathogen';
 import { FLU_DIR, fluTips } from './flu-tips';
 
 const CREATED_AT = '2026-01-01T00:00:00.000Z';

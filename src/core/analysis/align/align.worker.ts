@@ -1,0 +1,16 @@
+/** Worker thread: aligns batches of sequences against one pathogen (given as workerData). */
+import { workerData } from 'node:worker_threads';
+import type { AlignmentOutcome } from '../../../shared/analysis-types';
+import { serveWorkerRequests } from '../../jobs/worker-pool';
+import type { Pathogen } from '../../pathogens/types';
+import { createAligner } from './aligner';
+
+export interface AlignWorkerData {
+  pathogen: Pathogen;
+}
+
+const aligner = createAligner((workerData as AlignWorkerData).pathogen);
+
+serveWorkerRequests<string[], AlignmentOutcome[]>((sequences) =>
+  sequences.map((s) => aligner.align(s)),
+);

@@ -1,0 +1,84 @@
+/**
+ * Predictions as output rows: a table (TSV, CSV) with the columns the CLI documents, or
+ * JSON / NDJSON objects that also carry the reason and the top three labels. Written in
+ * pieces (header, rows as they come, footer) so output streams with the input.
+ */
+import { formatTable, type RecordFormat } from '../sequences/delimited';
+import type { Prediction } from './prediction';
+
+export const PREDICTION_COLUMNS = [
+  'id',
+  'label',
+  'confidence',
+  'status',
+  'fallback_label',
+  'fallback_distance',
+  'model',
+  'model_version',
+  'recombinant_parents',
+  'breakpoint',
+] as const;
+
+type Column = (typeof PREDICTION_COLUMNS)[number];
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/** One prediction as a flat row (confidence to 4 decimals, parents as `A/B`). */
+export function predictionRow(p: Prediction): Record<Column, string | number | null> {
+  return {
+    id: p.id,
+    label: p.label,
+    confidence: round(p.confidence),
+    status: p.status,
+    fallback_label: p.fallbackLabel,
+    fallback_distance: p.fallbackDistance,
+    model: p.model,
+    model_version: p.modelVersion,
+    recombinant_parents: p.recombinant ? p.recombinant.parents.join('/') : null,
+    breakpoint: p.recombinant?.breakpoint ?? null,
+  };
+}
+
+function objectOf(p: Prediction): Record<string, unknown> {
+  return {
+    ...predictionRow(p),
+    reason: p.reason ?? null,
+    ...(p.detail !== undefined && { detail: p.detail }),
+    top: p.top.map((t) => ({ label: t.label, probability: round(t.probability) })),
+  };
+}
+
+export interface PredictionWriter {
+  header(): string;
+  /** @param first whether these are the first rows written (JSON separates by commas) */
+  rows(predictions: readonly Prediction[], first: boolean): string;
+  footer(): string;
+}
+
+/** The writer of one output format; JSON is one array, written open, rows, close. */
+export function createPredictionWriter(format: RecordFormat): PredictionWriter {
+  if (format === 'json')
+    return {
+      header: () => '[',
+      rows: (predictions, first) =>
+        predictions
+          .map((p, i) => `${first && i === 0 ? '\n' : ',\n'}  ${JSON.stringify(objectOf(p))}`)
+          .join(''),
+      footer: () => '\n]\n',
+    };
+  if (format === 'ndjson')
+    return {
+      header: () => '',
+      rows: (predictions) => predictions.map((p) => `${JSON.stringify(objectOf(p))}\n`).join(''),
+      footer: () => '',
+    };
+  const cells = (p: Prediction): string[] =>
+    Object.values(predictionRow(p)).map((v) => (v === null ? '' : String(v)));
+  return {
+    header: () => formatTable([...PREDICTION_COLUMNS], [], format),
+    rows: (predictions) =>
+      predictions.length === 0
+        ? ''
+        : formatTable([], predictions.map(cells), format).replace(/^\n/, ''),
+    footer: () => '',
+  };
+}
