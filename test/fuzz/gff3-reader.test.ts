@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../src/core/errors';
-import { loadPathogen, parseGff3, parseReferenceFasta, type Gene } from '../../src/core/reference';
+import { loadPathogen, parseGff3, parseReferenceFasta, type Gene } from '../../src/core/pathogens';
 import { fuzzRuns, fuzzSeed } from '../helpers/fuzz';
 import { tempDir } from '../helpers/genomes';
 import {
