@@ -50,23 +50,17 @@ function written(dir: string, out: string): number {
   return current === OLD || complete ? 0 : current.length;
 }
 
+function classifyTo(input: string, out: string) {
+  const args = ['--data-dir', dataDir, 'classify', input, '--model', bundle, '--out', out];
+  return spawn(process.execPath, [CLI, ...args, '--quiet']);
+}
+
 /** Runs classify --out over an existing file and kills it once rows are being written. */
 async function killMidWrite(signal: 'SIGINT' | 'SIGKILL') {
   const dir = tempDir();
   const out = join(dir, 'calls.tsv');
   writeFileSync(out, OLD);
-  const child = spawn(process.execPath, [
-    CLI,
-    '--data-dir',
-    dataDir,
-    'classify',
-    big,
-    '--model',
-    bundle,
-    '--out',
-    out,
-    '--quiet',
-  ]);
+  const child = classifyTo(big, out);
   child.stderr.resume();
   const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
   let sent = false;
@@ -100,18 +94,7 @@ describe('classify --out killed mid-write', () => {
     const dir = tempDir();
     const out = join(dir, 'calls.tsv');
     writeFileSync(out, OLD);
-    const child = spawn(process.execPath, [
-      CLI,
-      '--data-dir',
-      dataDir,
-      'classify',
-      join(EXAMPLE, 'sequences.fasta.gz'),
-      '--model',
-      bundle,
-      '--out',
-      out,
-      '--quiet',
-    ]);
+    const child = classifyTo(join(EXAMPLE, 'sequences.fasta.gz'), out);
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
     expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(299);
