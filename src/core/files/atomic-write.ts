@@ -6,7 +6,16 @@
  * SIGINT/SIGTERM; only SIGKILL (or a power cut) can leave one behind, beside an intact target.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type WriteStream,
+} from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
@@ -96,6 +105,27 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
+    throw writeError(path, error);
+  } finally {
+    untrack(temporary);
+  }
+}
+
+/** writeFileAtomic for synchronous callers (the registry's start-up registration). */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const temporary = temporaryPathFor(path);
+  track(temporary);
+  try {
+    const fd = openSync(temporary, 'wx');
+    try {
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
     throw writeError(path, error);
   } finally {
     untrack(temporary);

@@ -3,32 +3,11 @@
  * a hidden temporary file in the same folder, is flushed to disk and renamed, so the final
  * name only ever holds a whole bundle; a failed copy removes its temporary file.
  */
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../files/atomic-write';
 
 export const MODELS_DIR = 'models';
-
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-function writeFlushed(path: string, bytes: Uint8Array): void {
-  const fd = openSync(path, 'wx');
-  try {
-    writeFileSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Stores a bundle's bytes under their digest unless a copy is there already.
@@ -39,14 +18,11 @@ export function storeBundle(dataDir: string, digest: string, bytes: Uint8Array):
   const relative = join(MODELS_DIR, `${digest}.zip`);
   const target = join(dataDir, relative);
   if (existsSync(target)) return relative;
-  const temporary = join(dataDir, MODELS_DIR, `.${digest}.zip.${randomBytes(6).toString('hex')}.tmp`);
   try {
     mkdirSync(join(dataDir, MODELS_DIR), { recursive: true });
-    writeFlushed(temporary, bytes);
-    renameSync(temporary, target);
+    writeFileAtomicSync(target, bytes);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new Error(`cannot copy the bundle to ${target}: ${reasonOf(error)}`, { cause: error });
+    throw new Error(`cannot copy the bundle: ${(error as Error).message}`, { cause: error });
   }
   return relative;
 }
