@@ -5,6 +5,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** VariantDeskCore's services and database: the core's own, not the fronts'. */
+const coreInternals =
+  'db|jobs|datasets|pathogens|analyses|clusterings|models|classifications|classifiers|classify';
 const nodeOnly = ['electron', 'node:*', 'better-sqlite3', 'onnxruntime-node', 'fs', 'path', 'os'];
 
 export default tseslint.config(
@@ -53,6 +56,25 @@ export default tseslint.config(
               message: 'shared depends on zod only.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The fronts call the core's operations, never its services or its database.
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `MemberExpression[object.name=/^(core|source)$/][property.name=/^(${coreInternals})$/]`,
+          message:
+            'Fronts call core operations (core.call, classifyStream, waitForJob...), not its internals.',
+        },
+        {
+          selector: `MemberExpression[object.property.name='core'][property.name=/^(${coreInternals})$/]`,
+          message:
+            'Fronts call core operations (core.call, classifyStream, waitForJob...), not its internals.',
         },
       ],
     },

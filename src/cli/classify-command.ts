@@ -7,23 +7,16 @@ import { resolve } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { PathogenCatalog } from '../core/pathogens/pathogen-catalog';
 import { errorKind, InvalidInputError } from '../core/errors';
 import { createAtomicWriteStream } from '../core/files/atomic-write';
-import {
-  detectPathogen,
-  looksLikeBundlePath,
-  openClassifier,
-  parseModelName,
-  sequenceText,
-} from '../core/classify';
-import { classifyChunks } from '../core/classify/classify-chunks';
+import type {
+  RecordSource,
+  StreamProgress,
+  StreamSummary,
+} from '../core/classify/classify-service';
 import { createPredictionWriter } from '../core/classify/prediction-rows';
-import { datasetRecordChunks, fileRecordChunks } from '../core/classify/sequence-chunks';
-import { pathogensDir } from '../core/resources';
-import { detectFile } from '../core/sequences/detect';
 import type { VariantDeskCore } from '../core/variantdesk-core';
-import type { JobProgress } from '../shared/types';
+import type { RecordError } from '../shared/types';
 import { CliExit } from './dataset-target';
 import { EXIT, exitCodeOfKind } from './exit-codes';
 import { ProgressBar } from './progress-bar';
@@ -32,198 +25,117 @@ import { oneOfOption, outputFileOption } from './option-parsers';
 type Format = 'tsv' | 'csv' | 'json' | 'ndjson';
 interface ClassifyOptions {
   model?: string;
+  pathogen?: string;
   format: Format;
   out?: string;
   quiet?: boolean;
-  /** The global --max-record-length, for files read here rather than by the core. */
-  maxRecordLength?: number;
 }
 
-const CHUNK = 2048;
-const DETECTION_SAMPLE = 20;
 const MAX_RECORD_WARNINGS = 10;
 
-/** Where the sequences come from: files read directly, or a dataset in the registry. */
-type Source =
-  | { files: string[]; sizes: number[]; maxRecordLength?: number }
-  | { datasetId: number; count: number; core: VariantDeskCore };
-
-/** A dataset by id or name; a target that is neither a file nor a dataset is refused. */
-async function findDataset(core: VariantDeskCore, target: string): Promise<number> {
+/** Files when every target is a file, else one dataset by id or name. */
+async function chooseSource(core: VariantDeskCore, targets: string[]): Promise<RecordSource> {
+  if (targets.every((t) => existsSync(t) && statSync(t).isFile()))
+    return { files: targets.map((t) => resolve(t)) };
+  const missing = targets.filter((t) => !existsSync(t));
+  if (targets.length > 1 || missing.length === 0)
+    throw new InvalidInputError(
+      `not sequence files: ${(missing.length ? missing : targets).join(', ')}`,
+    );
+  const target = targets[0]!;
   const datasets = await core.call('listDatasets', {});
   const found = datasets.find((d) => String(d.id) === target || d.name === target);
   if (!found)
     throw new InvalidInputError(`${target}: no such file, and no dataset with that id or name`);
-  return found.id;
-}
-
-async function sampleSequences(source: Source, signal: AbortSignal): Promise<string[]> {
-  const chunks =
-    'files' in source
-      ? fileRecordChunks(source.files, source.sizes, {
-          chunkSize: DETECTION_SAMPLE,
-          signal,
-          maxRecordLength: source.maxRecordLength,
-        })
-      : datasetRecordChunks(source.core.db, source.datasetId, CHUNK);
-  for await (const chunk of chunks)
-    return chunk.slice(0, DETECTION_SAMPLE).map((r) => sequenceText(r.sequence));
-  return [];
+  return { datasetId: found.id };
 }
 
 async function write(out: Writable, text: string): Promise<void> {
   if (text !== '' && !out.write(text)) await once(out, 'drain');
 }
 
-/** The sequences to classify: files (checked to be sequence data) or one dataset. */
-async function openSource(
-  targets: string[],
-  openCore: () => VariantDeskCore,
-  maxRecordLength: number | undefined,
-): Promise<Source> {
-  const allFiles = targets.every((t) => existsSync(t) && statSync(t).isFile());
-  if (allFiles) {
-    const files = targets.map((t) => resolve(t));
-    // Refuse a file that is not sequence data before any model is loaded.
-    const sizes = await Promise.all(files.map(async (file) => (await detectFile(file)).bytes));
-    return { files, sizes, maxRecordLength };
-  }
-  const missing = targets.filter((t) => !existsSync(t));
-  if (targets.length > 1 || missing.length === 0)
-    throw new InvalidInputError(
-      `not sequence files: ${(missing.length ? missing : targets).join(', ')}`,
-    );
-  const core = openCore();
-  try {
-    const datasetId = await findDataset(core, targets[0]!);
-    return { datasetId, count: core.datasets.get(datasetId).sequenceCount, core };
-  } catch (error) {
-    await core.close();
-    throw error;
-  }
-}
-
-/**
- * The bundle `--model` means: a file, or a registered `name[@version]` (the production
- * version when none is given); without `--model`, the production model of the pathogen
- * detected from the sequences.
- */
-async function chooseBundle(
-  source: Source,
-  label: string,
-  options: ClassifyOptions,
-  core: () => VariantDeskCore,
-  signal: AbortSignal,
-): Promise<string> {
-  const { model } = options;
-  if (model !== undefined && looksLikeBundlePath(model)) return resolve(model);
-  const registry = core().models;
-  if (model !== undefined) {
-    const { name, version } = parseModelName(model);
-    return registry.bundlePath(registry.findByName(name, version).id);
-  }
-  const references = new PathogenCatalog(pathogensDir()).references();
-  const pathogen = detectPathogen(references, await sampleSequences(source, signal), label);
-  const production = registry.production(pathogen);
-  if (!production)
-    throw new InvalidInputError(
-      `${label}: detected ${pathogen}, which has no production model; choose one with --model`,
-    );
-  if (!options.quiet)
-    process.stderr.write(
-      `Detected ${pathogen}: using model ${production.name}@${production.version} (production)\n`,
-    );
-  return registry.bundlePath(production.id);
-}
-
-async function runClassify(
-  targets: string[],
-  options: ClassifyOptions,
-  openCore: () => VariantDeskCore,
-  signal: AbortSignal,
-): Promise<void> {
-  const source = await openSource(targets, openCore, options.maxRecordLength);
-  try {
-    // Files need the registry only to find the model; it is closed before classifying.
-    const opened: { core?: VariantDeskCore } = {};
-    const core = (): VariantDeskCore =>
-      'core' in source ? source.core : (opened.core ??= openCore());
-    const label = 'files' in source ? targets.join(', ') : `dataset ${targets[0]}`;
-    let bundle: string;
-    try {
-      bundle = await chooseBundle(source, label, options, core, signal);
-    } finally {
-      await opened.core?.close();
-    }
-    await classifySource(source, bundle, options, signal);
-  } finally {
-    if (!('files' in source)) await source.core.close();
-  }
-}
-
-async function classifySource(
-  source: Source,
-  bundle: string,
-  options: ClassifyOptions,
-  signal: AbortSignal,
-): Promise<void> {
-  const quiet = Boolean(options.quiet);
-  const classifier = await openClassifier(bundle);
-  // --out is written to a temporary file renamed on success: an interrupted run leaves
-  // the file that was there before.
-  const output = options.out ? createAtomicWriteStream(options.out) : null;
-  const out: Writable = output?.stream ?? process.stdout;
-  try {
-    const writer = createPredictionWriter(options.format);
-    const bar = new ProgressBar(process.stderr, !quiet);
-    const started = Date.now();
-    let classified = 0;
-    let warnings = 0;
-    let unassigned = 0;
-    // Reading runs a chunk ahead: the bar is redrawn after each classified chunk too.
-    let bytes = { done: 0, total: 0 };
-    const show = (done: number, total: number, unit: JobProgress['unit']): void => {
+/** The progress bar and the messages on stderr (none with --quiet). */
+function reporter(quiet: boolean) {
+  const bar = new ProgressBar(process.stderr, !quiet);
+  const started = Date.now();
+  let warnings = 0;
+  return {
+    progress({ unit, done, total, classified }: StreamProgress): void {
       const seconds = (Date.now() - started) / 1000;
-      const rate = seconds > 0 ? classified / seconds : 0;
       bar.update('Classifying', {
         unit,
         done,
         total,
         records: classified,
-        recordsPerSecond: rate,
+        recordsPerSecond: seconds > 0 ? classified / seconds : 0,
         etaSeconds: done > 0 && seconds > 1 ? (seconds * (total - done)) / done : null,
         message: '',
         files: [],
       });
-    };
-    const chunks =
-      'files' in source
-        ? fileRecordChunks(source.files, source.sizes, {
-            chunkSize: CHUNK,
-            signal,
-            maxRecordLength: source.maxRecordLength,
-            onBytes: (done, total) => {
-              bytes = { done, total };
-              show(done, total, 'bytes');
-            },
-            onRecordError: (error) => {
-              if (++warnings <= MAX_RECORD_WARNINGS && !quiet)
-                process.stderr.write(`${error.file}:${error.line}: ${error.reason} (skipped)\n`);
-            },
-          })
-        : datasetRecordChunks(source.core.db, source.datasetId, CHUNK);
-    await write(out, writer.header());
-    let first = true;
-    await classifyChunks(
-      classifier,
-      chunks,
-      async (rows) => {
-        await write(out, writer.rows(rows, first));
-        first = false;
-        classified += rows.length;
-        unassigned += rows.filter((p) => p.status === 'unassigned').length;
-        if ('files' in source) show(bytes.done, bytes.total, 'bytes');
-        else show(classified, source.count, 'sequences');
+    },
+    model({
+      name,
+      version,
+      detectedPathogen,
+    }: {
+      name: string;
+      version: string;
+      detectedPathogen: string | null;
+    }): void {
+      if (detectedPathogen && !quiet)
+        process.stderr.write(
+          `Detected ${detectedPathogen}: using model ${name}@${version} (production)\n`,
+        );
+    },
+    recordError(error: RecordError): void {
+      if (++warnings <= MAX_RECORD_WARNINGS && !quiet)
+        process.stderr.write(`${error.file}:${error.line}: ${error.reason} (skipped)\n`);
+    },
+    finish(summary: StreamSummary): void {
+      bar.done();
+      if (quiet) return;
+      if (warnings > MAX_RECORD_WARNINGS)
+        process.stderr.write(`${warnings} invalid records skipped in all\n`);
+      const seconds = (Date.now() - started) / 1000;
+      process.stderr.write(
+        `${summary.classified} sequences classified with ${summary.model.name} ${summary.model.version} ` +
+          `(${summary.unassigned} unassigned) in ${seconds.toFixed(1)} s\n`,
+      );
+    },
+  };
+}
+
+/**
+ * Streams the targets through the core's classify service into stdout or --out (written
+ * to a temporary file renamed on success: an interrupted run leaves the file that was there).
+ */
+async function runClassify(
+  core: VariantDeskCore,
+  targets: string[],
+  options: ClassifyOptions,
+  signal: AbortSignal,
+): Promise<void> {
+  const source = await chooseSource(core, targets);
+  const output = options.out ? createAtomicWriteStream(options.out) : null;
+  const out: Writable = output?.stream ?? process.stdout;
+  const report = reporter(Boolean(options.quiet));
+  const writer = createPredictionWriter(options.format);
+  let first = true;
+  try {
+    const summary = await core.classifyStream(
+      source,
+      { model: options.model, pathogenId: options.pathogen },
+      {
+        onModel: async (model) => {
+          report.model(model);
+          await write(out, writer.header());
+        },
+        onPredictions: async (rows) => {
+          await write(out, writer.rows(rows, first));
+          first = false;
+        },
+        onProgress: report.progress,
+        onRecordError: report.recordError,
       },
       signal,
     );
@@ -231,25 +143,14 @@ async function classifySource(
     // A Ctrl-C during the last chunk still cancels: --out keeps the file it had.
     signal.throwIfAborted();
     await output?.commit();
-    bar.done();
-    if (warnings > MAX_RECORD_WARNINGS && !quiet)
-      process.stderr.write(`${warnings} invalid records skipped in all\n`);
-    if (!quiet) {
-      const seconds = (Date.now() - started) / 1000;
-      process.stderr.write(
-        `${classified} sequences classified with ${classifier.manifest.name} ${classifier.manifest.version} ` +
-          `(${unassigned} unassigned) in ${seconds.toFixed(1)} s\n`,
-      );
-    }
+    report.finish(summary);
   } catch (error) {
     await output?.abort();
     throw error;
-  } finally {
-    await classifier.close();
   }
 }
 
-/** Registers `classify` on the program; `openCore` is called only for a dataset target. */
+/** Registers `classify` on the program. */
 export function classifyCommand(program: Command, openCore: () => VariantDeskCore): void {
   program
     .command('classify')
@@ -260,6 +161,10 @@ export function classifyCommand(program: Command, openCore: () => VariantDeskCor
     .option(
       '--model <bundle.zip|name[@version]>',
       'a bundle file, or a registered model name[@version] (default: the production model of the detected pathogen)',
+    )
+    .option(
+      '--pathogen <id>',
+      'use the production model of this pathogen (default: the pathogen detected)',
     )
     .option(
       '--format <format>',
@@ -279,9 +184,9 @@ export function classifyCommand(program: Command, openCore: () => VariantDeskCor
       };
       process.once('SIGINT', interrupt);
       process.stdout.on('error', onStdoutError);
+      const core = openCore();
       try {
-        const { maxRecordLength } = program.opts<{ maxRecordLength?: number }>();
-        await runClassify(targets, { ...options, maxRecordLength }, openCore, controller.signal);
+        await runClassify(core, targets, options, controller.signal);
       } catch (error) {
         if (controller.signal.reason === brokenPipe) {
           process.exitCode = 0;
@@ -296,6 +201,7 @@ export function classifyCommand(program: Command, openCore: () => VariantDeskCor
           process.exitCode = EXIT.invalidInput;
         } else throw error;
       } finally {
+        await core.close();
         process.removeListener('SIGINT', interrupt);
         process.stdout.removeListener('error', onStdoutError);
       }

@@ -16,12 +16,12 @@ export async function followJob(
   });
   const onSignal = (): void => {
     process.stderr.write('\nCancelling: rolling back...\n');
-    core.jobs.cancel(jobId);
+    void core.call('cancelJob', { jobId });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    return await core.jobs.wait(jobId);
+    return await core.waitForJob(jobId);
   } finally {
     unsubscribe();
     bar.done();

@@ -3,11 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  datasetGenomes,
-  detectGenomesPathogen,
   formatTrainingSummary,
   MODEL_FAMILIES,
-  trainClassifier,
   type ModelFamily,
   type TrainingProgress,
 } from '../core/ml/training';
@@ -50,33 +47,24 @@ async function runTrain(
   const labelsFile = existsSync(options.labels) ? options.labels : undefined;
   const labelColumn = labelsFile ? options.labelColumn : options.labels;
   const datasetId = await resolveDataset(core, targets, quiet, labelsFile);
-  const dataset = core.datasets.get(datasetId);
-  const { genomes, unlabeled } = datasetGenomes(core.db, datasetId, dataset.metadataColumns, {
+  const { bundleBytes, report } = await core.trainFromDataset(datasetId, {
     labelColumn,
     groupColumn: options.groupColumn,
-  });
-  const pathogenId = options.pathogen ?? detectGenomesPathogen(core.pathogens, genomes);
-  const pathogenDir = core.pathogens.get(pathogenId).dir;
-  if (!quiet)
-    process.stderr.write(
-      `Training on ${genomes.length} labeled genomes of dataset #${datasetId} (${pathogenId})` +
-        (unlabeled ? `, ${unlabeled} without a label left out` : '') +
-        '\n',
-    );
-  const { bundleBytes, report } = await trainClassifier(genomes, pathogenDir, {
-    pathogenId,
-    name: `${pathogenId}-${
-      dataset.name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'dataset'
-    }`,
+    pathogenId: options.pathogen,
     model: options.model,
     folds: options.cv,
     search: options.search,
     seed: options.seed,
     toolVersion: process.env.npm_package_version ?? '0.1.0',
     signal,
+    onStart: ({ genomes, unlabeled, pathogenId }) => {
+      if (!quiet)
+        process.stderr.write(
+          `Training on ${genomes} labeled genomes of dataset #${datasetId} (${pathogenId})` +
+            (unlabeled ? `, ${unlabeled} without a label left out` : '') +
+            '\n',
+        );
+    },
     onProgress: (p) => {
       const line = quiet ? null : progressLine(p);
       if (line) process.stderr.write(`${line}\n`);

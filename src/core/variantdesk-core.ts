@@ -13,12 +13,19 @@ import {
 } from '../shared/contract';
 import { MIN_CLUSTER_SEQUENCES } from '../shared/cluster-schemas';
 import type { ModelVersionSummary, Prediction } from '../shared/classify-types';
-import type { JobEvent } from '../shared/types';
+import type { JobEvent, JobSnapshot } from '../shared/types';
 import { runAnalysisJob } from './analysis/analysis-job';
 import { exportAnalysis } from './analysis/analysis-export';
 import { AnalysisService } from './analysis/analysis-service';
 import { PathogenCatalog } from './pathogens/pathogen-catalog';
-import { ClassificationRunner } from './classify/classification-runner';
+import {
+  ClassifyService,
+  type RecordSource,
+  type StreamHandlers,
+  type StreamSummary,
+} from './classify/classify-service';
+import type { ModelRequest } from './classify/model-choice';
+import type { SequenceInput } from './classify/prediction';
 import { ClassificationService } from './classify/classification-service';
 import { compareClassifications } from './classify/compare-classifications';
 import { runClusterJob } from './cluster/cluster-job';
@@ -35,6 +42,13 @@ import { ModelRegistry } from './registry/model-registry';
 import { openRegistry, type RegistryDb } from './registry/db';
 import { pathogensDir } from './resources';
 import { parseMaxRecordLength } from './sequences/max-record-length';
+import {
+  datasetGenomes,
+  detectGenomesPathogen,
+  trainClassifier,
+  type TrainClassifierOptions,
+  type TrainedClassifier,
+} from './ml/training';
 
 type Handlers = {
   [K in OperationName]: (
@@ -63,6 +77,29 @@ function isModelDirs(
   return Array.isArray(options);
 }
 
+/** What `trainFromDataset` reports before training starts. */
+export interface TrainingStart {
+  genomes: number;
+  unlabeled: number;
+  pathogenId: string;
+}
+
+export interface TrainFromDatasetOptions extends Omit<
+  TrainClassifierOptions,
+  'pathogenId' | 'name'
+> {
+  labelColumn?: string | undefined;
+  groupColumn?: string | undefined;
+  /** The reference to align to (default: detected from the genomes). */
+  pathogenId?: string | undefined;
+  onStart?: (start: TrainingStart) => void;
+}
+
+/**
+ * One core per registry. Fronts use its operations (`call`, and the streaming and waiting
+ * methods below); its services are its own (lint keeps src/cli, src/server and src/main off
+ * them).
+ */
 export class VariantDeskCore {
   readonly db: RegistryDb;
   /** Bases of one record beyond which an import refuses it. */
@@ -75,7 +112,7 @@ export class VariantDeskCore {
   readonly models: ModelRegistry;
   readonly classifications: ClassificationService;
   private readonly classifiers: ClassifierCache;
-  private readonly classification: ClassificationRunner;
+  private readonly classify: ClassifyService;
   private readonly handlers: Handlers;
 
   /** @param options settings, or (the older form) the model folders alone */
@@ -84,7 +121,6 @@ export class VariantDeskCore {
     options: VariantDeskCoreOptions | readonly string[] = {},
   ) {
     const settings = isModelDirs(options) ? { modelDirs: options } : options;
-    const modelDirs = settings.modelDirs ?? modelsDirs();
     this.maxRecordLength = parseMaxRecordLength(settings.maxRecordLength);
     this.db = openRegistry(dataDir);
     this.jobs = new JobManager(this.db);
@@ -97,7 +133,7 @@ export class VariantDeskCore {
     this.clusterings = new ClusteringService(this.db);
     this.models = new ModelRegistry(this.db, dataDir);
     // A shipped bundle that fails verification is left out, with its reason, not fatal.
-    for (const reason of this.models.registerBundled(modelDirs).refused)
+    for (const reason of this.models.registerBundled(settings.modelDirs ?? modelsDirs()).refused)
       console.warn(`VariantDesk: a shipped model was not registered: ${reason}`);
     this.classifications = new ClassificationService(this.db);
     this.classifiers = new ClassifierCache((modelId) => {
@@ -106,7 +142,7 @@ export class VariantDeskCore {
         name: `${model.name}@${model.version}`,
       });
     });
-    this.classification = new ClassificationRunner({
+    this.classify = new ClassifyService({
       db: this.db,
       jobs: this.jobs,
       datasets: this.datasets,
@@ -115,10 +151,22 @@ export class VariantDeskCore {
       models: this.models,
       classifiers: this.classifiers,
       classifications: this.classifications,
+      maxRecordLength: this.maxRecordLength,
       startAnalysis: (datasetId, pathogenId) =>
         this.startAnalysis({ datasetId, pathogenId, force: false }).jobId,
     });
     this.handlers = {
+      ...this.jobHandlers(),
+      ...this.datasetHandlers(),
+      ...this.analysisHandlers(),
+      ...this.clusteringHandlers(),
+      ...this.modelHandlers(),
+      ...this.classificationHandlers(),
+    };
+  }
+
+  private jobHandlers(): Pick<Handlers, 'importFiles' | 'getJob' | 'listJobs' | 'cancelJob'> {
+    return {
       importFiles: (input) => {
         const label =
           input.name ?? input.files.map((f) => f.name ?? f.path.split(/[\\/]/).pop()).join(', ');
@@ -130,11 +178,34 @@ export class VariantDeskCore {
       getJob: ({ jobId }) => this.jobs.get(jobId),
       listJobs: () => this.jobs.list(),
       cancelJob: ({ jobId }) => ({ cancelled: this.jobs.cancel(jobId) }),
+    };
+  }
+
+  private datasetHandlers(): Pick<
+    Handlers,
+    'listDatasets' | 'getDataset' | 'deleteDataset' | 'listSequences' | 'exportSequences'
+  > {
+    return {
       listDatasets: () => this.datasets.list(),
       getDataset: ({ datasetId }) => this.datasets.get(datasetId),
       deleteDataset: ({ datasetId }) => this.datasets.delete(datasetId),
       listSequences: (input) => this.datasets.listSequences(input),
       exportSequences: (input) => this.datasets.exportSequences(input),
+    };
+  }
+
+  private analysisHandlers(): Pick<
+    Handlers,
+    | 'listPathogens'
+    | 'analyzeDataset'
+    | 'listAnalyses'
+    | 'getAnalysis'
+    | 'listQc'
+    | 'getSequenceResult'
+    | 'listMutations'
+    | 'exportAnalysis'
+  > {
+    return {
       listPathogens: () => this.pathogens.list(),
       analyzeDataset: (input) => this.startAnalysis(input),
       listAnalyses: ({ datasetId }) => {
@@ -147,6 +218,19 @@ export class VariantDeskCore {
         this.analyses.getSequenceResult(analysisId, seqId),
       listMutations: (input) => this.analyses.listMutations(input),
       exportAnalysis: (input) => exportAnalysis(this.db, this.analyses, input),
+    };
+  }
+
+  private clusteringHandlers(): Pick<
+    Handlers,
+    | 'clusterDataset'
+    | 'listClusterings'
+    | 'getClustering'
+    | 'getClusterPoints'
+    | 'deleteClustering'
+    | 'exportClustering'
+  > {
+    return {
       clusterDataset: (input) => this.startClustering(input),
       listClusterings: ({ datasetId }) => {
         this.datasets.get(datasetId);
@@ -156,6 +240,11 @@ export class VariantDeskCore {
       getClusterPoints: ({ clusteringId, column }) => this.clusterings.points(clusteringId, column),
       deleteClustering: ({ clusteringId }) => this.clusterings.delete(clusteringId),
       exportClustering: ({ clusteringId, format }) => this.clusterings.export(clusteringId, format),
+    };
+  }
+
+  private modelHandlers(): Pick<Handlers, 'listModels' | 'getModel' | 'importModel'> {
+    return {
       listModels: (input) => this.models.list(input?.pathogenId),
       getModel: ({ modelId }) => this.models.detail(modelId),
       importModel: ({ file }) =>
@@ -164,8 +253,24 @@ export class VariantDeskCore {
           'imported',
           file.name ?? file.path.split(/[\\/]/).pop(),
         ),
-      detectPathogen: ({ datasetId }) => this.classification.detectDataset(datasetId),
-      classifyDataset: (input) => this.classification.start(input),
+    };
+  }
+
+  private classificationHandlers(): Pick<
+    Handlers,
+    | 'detectPathogen'
+    | 'classifyDataset'
+    | 'listClassifications'
+    | 'getClassification'
+    | 'listPredictions'
+    | 'getPrediction'
+    | 'exportClassification'
+    | 'deleteClassification'
+    | 'compareClassifications'
+  > {
+    return {
+      detectPathogen: ({ datasetId }) => this.classify.detectDataset(datasetId),
+      classifyDataset: (input) => this.classify.start(input),
       listClassifications: (input) => {
         if (input?.datasetId !== undefined) this.datasets.get(input.datasetId);
         return this.classifications.list(input?.datasetId);
@@ -185,7 +290,6 @@ export class VariantDeskCore {
         ),
     };
   }
-
   private startAnalysis(input: ParsedInput<'analyzeDataset'>): OperationResults['analyzeDataset'] {
     const dataset = this.datasets.get(input.datasetId);
     if (input.pathogenId && !input.force) {
@@ -257,15 +361,62 @@ export class VariantDeskCore {
     return handler(parseInput(name, input));
   }
 
+  /** Resolves when the job has ended (done, failed, cancelled or interrupted). */
+  waitForJob(jobId: string): Promise<JobSnapshot> {
+    return this.jobs.wait(jobId);
+  }
+
   /**
    * Classifies records with a registered model (`modelId`), or the production model of
    * `pathogenId`, or of the pathogen detected from the records. Nothing is stored.
    */
   classifyRecords(
-    records: readonly { id: string; sequence: string }[],
+    records: readonly SequenceInput[],
     options: { modelId?: number; pathogenId?: string; signal?: AbortSignal } = {},
   ): Promise<{ model: ModelVersionSummary; predictions: Prediction[] }> {
-    return this.classification.classifyRecords(records, options);
+    return this.classify.classifyRecords(records, options);
+  }
+
+  /**
+   * Streams files (read with the record limit of this core) or a dataset through the model
+   * the request names, a bundle file included; nothing is stored.
+   */
+  classifyStream(
+    source: RecordSource,
+    request: ModelRequest,
+    handlers: StreamHandlers,
+    signal: AbortSignal,
+  ): Promise<StreamSummary> {
+    return this.classify.classifyStream(source, request, handlers, signal);
+  }
+
+  /**
+   * Trains a classifier of a dataset's labeled genomes (labels from a metadata column) and
+   * returns its bundle and report; the registry is not changed.
+   * @throws InvalidInputError when the labels or the pathogen cannot be found
+   */
+  async trainFromDataset(
+    datasetId: number,
+    options: TrainFromDatasetOptions = {},
+  ): Promise<TrainedClassifier> {
+    const { labelColumn, groupColumn, pathogenId: given, onStart, ...training } = options;
+    const dataset = this.datasets.get(datasetId);
+    const { genomes, unlabeled } = datasetGenomes(this.db, datasetId, dataset.metadataColumns, {
+      ...(labelColumn !== undefined && { labelColumn }),
+      ...(groupColumn !== undefined && { groupColumn }),
+    });
+    const pathogenId = given ?? detectGenomesPathogen(this.pathogens, genomes);
+    const pathogenDir = this.pathogens.get(pathogenId).dir;
+    onStart?.({ genomes: genomes.length, unlabeled, pathogenId });
+    const slug = dataset.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    return trainClassifier(genomes, pathogenDir, {
+      ...training,
+      pathogenId,
+      name: `${pathogenId}-${slug || 'dataset'}`,
+    });
   }
 
   /** The production model of each pathogen and task. */

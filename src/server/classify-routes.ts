@@ -23,7 +23,8 @@ import {
 import type { ApiMetrics } from './metrics';
 import { documentOnlySchemas, jsonResponse, routeSchema } from './openapi';
 import { checkRecordCount, formatBytes, LIMITS } from './request-limits';
-import { parseFastaText, parseOrThrow, type SequenceInput } from './sequence-body';
+import { parseFastaText, type TextRecord } from '../core/sequences/sequence-text';
+import { parseOrThrow } from './sequence-body';
 import { modelRef } from './service-routes';
 
 const FASTA_TYPES = ['text/plain', 'text/x-fasta'];
@@ -36,7 +37,7 @@ interface ModelChoice {
 }
 
 interface ClassifyInput extends ModelChoice {
-  records: SequenceInput[];
+  records: TextRecord[];
 }
 
 function routeName(request: FastifyRequest): string {
@@ -57,7 +58,7 @@ function eitherPlace<T>(
 }
 
 /** The model and pathogen from the query string and the body. */
-function chooseModel(request: FastifyRequest, body: ModelChoice): ModelChoice {
+function requestedModel(request: FastifyRequest, body: ModelChoice): ModelChoice {
   const route = routeName(request);
   const query = parseOrThrow(classifyQuerySchema, request.query ?? {}, `query string of ${route}`);
   return {
@@ -72,11 +73,20 @@ function checkJsonRecordCount(body: unknown, max: number, route: string): void {
   if (Array.isArray(sequences)) checkRecordCount(sequences.length, max, route);
 }
 
-function readClassifyBody(request: FastifyRequest): ClassifyInput {
+/** FASTA text by the core's parser, with the core's record limit and the route's count limit. */
+function readFasta(text: string, route: string, maxRecordLength: number): TextRecord[] {
+  const max = LIMITS.classify.records;
+  return parseFastaText(text, {
+    maxRecordLength,
+    checkCount: (count) => checkRecordCount(count, max, route),
+  });
+}
+
+function readClassifyBody(request: FastifyRequest, maxRecordLength: number): ClassifyInput {
   const route = routeName(request);
   const max = LIMITS.classify.records;
   const body: unknown = request.body;
-  if (typeof body === 'string') return { records: parseFastaText(body, max, route) };
+  if (typeof body === 'string') return { records: readFasta(body, route, maxRecordLength) };
   if (body === undefined || body === null)
     throw new InvalidInputError(
       `no sequences: send FASTA text (content-type text/plain or text/x-fasta), or JSON { "fasta": "..." } or { "sequences": [{ "id": "...", "sequence": "..." }] } to ${route}`,
@@ -87,7 +97,7 @@ function readClassifyBody(request: FastifyRequest): ClassifyInput {
     body,
     `body of ${route}`,
   );
-  const records = fasta !== undefined ? parseFastaText(fasta, max, route) : sequences!;
+  const records = fasta !== undefined ? readFasta(fasta, route, maxRecordLength) : sequences!;
   return { records, model, pathogen };
 }
 
@@ -130,38 +140,21 @@ const errorResponses = {
 
 const modelQuery = { querystring: routeSchema(classifyQuerySchema) };
 
-export function registerClassifyRoutes(
-  app: FastifyInstance,
-  core: VariantDeskCore,
-  metrics: ApiMetrics,
-): void {
-  documentOnlySchemas(app);
-  app.addContentTypeParser('text/x-fasta', { parseAs: 'string' }, (_request, body, done) =>
-    done(null, body),
-  );
+/** Classifies a request's records with the model its query string and body name. */
+type ClassifyRequest = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: ClassifyInput,
+) => Promise<{ model: ModelVersionSummary; predictions: Prediction[] }>;
 
-  async function classify(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    { records, ...body }: ClassifyInput,
-  ): Promise<{ model: ModelVersionSummary; predictions: Prediction[] }> {
-    const { model, pathogen } = chooseModel(request, body);
-    const result = await core.classifyRecords(records, {
-      modelId: model,
-      pathogenId: pathogen,
-      signal: disconnectSignal(reply),
-    });
-    metrics.recordPredictions(result.model, result.predictions);
-    return result;
-  }
-
-  const { classify: classifyLimits, predict, predictBatch } = LIMITS;
-  const classifyOptions = {
-    bodyLimit: classifyLimits.bodyBytes,
+function classifyRouteOptions() {
+  const limits = LIMITS.classify;
+  return {
+    bodyLimit: limits.bodyBytes,
     schema: {
       tags: ['classification'],
       summary: 'Classify sequences (FASTA text or records)',
-      description: `The body is FASTA text (content-type text/plain or text/x-fasta), or JSON with \`fasta\` or \`sequences\`. The model is \`model\`, else the production model of \`pathogen\`, else of the pathogen detected from the sequences; both can also be given as query parameters. At most ${formatBytes(classifyLimits.bodyBytes)} and ${classifyLimits.records.toLocaleString('en-US')} sequences per request.`,
+      description: `The body is FASTA text (content-type text/plain or text/x-fasta), or JSON with \`fasta\` or \`sequences\`. The model is \`model\`, else the production model of \`pathogen\`, else of the pathogen detected from the sequences; both can also be given as query parameters. At most ${formatBytes(limits.bodyBytes)} and ${limits.records.toLocaleString('en-US')} sequences per request.`,
       ...modelQuery,
       body: {
         content: {
@@ -177,63 +170,68 @@ export function registerClassifyRoutes(
       },
     },
   };
-  const classifyHandler = async (
+}
+
+/** `POST /classify` and its alias `/inference/classify`. */
+function registerClassify(
+  app: FastifyInstance,
+  classify: ClassifyRequest,
+  maxRecordLength: number,
+): void {
+  const handler = async (
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<ClassifyResponse> => {
-    const { model, predictions } = await classify(request, reply, readClassifyBody(request));
+    const input = readClassifyBody(request, maxRecordLength);
+    const { model, predictions } = await classify(request, reply, input);
     return { model: modelRef(model), predictions, summary: summarize(predictions) };
   };
-  app.post('/classify', classifyOptions, classifyHandler);
-  app.post('/inference/classify', classifyOptions, classifyHandler);
+  const options = classifyRouteOptions();
+  app.post('/classify', options, handler);
+  app.post('/inference/classify', options, handler);
+}
 
-  app.post(
-    '/predict',
-    {
-      bodyLimit: predict.bodyBytes,
-      schema: {
-        tags: ['classification'],
-        summary: 'Classify one sequence',
-        description: `At most ${formatBytes(predict.bodyBytes)}.`,
-        ...modelQuery,
-        body: routeSchema(predictBodySchema),
-        response: {
-          200: jsonResponse('The prediction', predictResponseSchema),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request, reply) => {
-      const { id, sequence, ...body } = parseOrThrow(
-        predictBodySchema,
-        request.body ?? {},
-        `body of ${routeName(request)}`,
-      );
-      const records = [{ id: id ?? DEFAULT_ID, sequence }];
-      const result = await classify(request, reply, { records, ...body });
-      return { model: modelRef(result.model), prediction: result.predictions[0]! };
-    },
-  );
+function registerPredict(app: FastifyInstance, classify: ClassifyRequest): void {
+  const { predict } = LIMITS;
+  const schema = {
+    tags: ['classification'],
+    summary: 'Classify one sequence',
+    description: `At most ${formatBytes(predict.bodyBytes)}.`,
+    ...modelQuery,
+    body: routeSchema(predictBodySchema),
+    response: { 200: jsonResponse('The prediction', predictResponseSchema), ...errorResponses },
+  };
+  app.post('/predict', { bodyLimit: predict.bodyBytes, schema }, async (request, reply) => {
+    const { id, sequence, ...body } = parseOrThrow(
+      predictBodySchema,
+      request.body ?? {},
+      `body of ${routeName(request)}`,
+    );
+    const records = [{ id: id ?? DEFAULT_ID, sequence }];
+    const result = await classify(request, reply, { records, ...body });
+    return { model: modelRef(result.model), prediction: result.predictions[0]! };
+  });
+}
 
+function registerPredictBatch(app: FastifyInstance, classify: ClassifyRequest): void {
+  const { predictBatch } = LIMITS;
+  const schema = {
+    tags: ['classification'],
+    summary: 'Classify a batch of sequences given as records',
+    description: `At most ${formatBytes(predictBatch.bodyBytes)} and ${predictBatch.records.toLocaleString('en-US')} sequences per request.`,
+    ...modelQuery,
+    body: routeSchema(predictBatchBodySchema),
+    response: {
+      200: jsonResponse(
+        'One prediction per sequence, in the order posted',
+        predictBatchResponseSchema,
+      ),
+      ...errorResponses,
+    },
+  };
   app.post(
     '/predict-batch',
-    {
-      bodyLimit: predictBatch.bodyBytes,
-      schema: {
-        tags: ['classification'],
-        summary: 'Classify a batch of sequences given as records',
-        description: `At most ${formatBytes(predictBatch.bodyBytes)} and ${predictBatch.records.toLocaleString('en-US')} sequences per request.`,
-        ...modelQuery,
-        body: routeSchema(predictBatchBodySchema),
-        response: {
-          200: jsonResponse(
-            'One prediction per sequence, in the order posted',
-            predictBatchResponseSchema,
-          ),
-          ...errorResponses,
-        },
-      },
-    },
+    { bodyLimit: predictBatch.bodyBytes, schema },
     async (request, reply) => {
       const route = routeName(request);
       checkJsonRecordCount(request.body, predictBatch.records, route);
@@ -246,4 +244,28 @@ export function registerClassifyRoutes(
       return { model: modelRef(result.model), predictions: result.predictions };
     },
   );
+}
+
+export function registerClassifyRoutes(
+  app: FastifyInstance,
+  core: VariantDeskCore,
+  metrics: ApiMetrics,
+): void {
+  documentOnlySchemas(app);
+  app.addContentTypeParser('text/x-fasta', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
+  const classify: ClassifyRequest = async (request, reply, { records, ...body }) => {
+    const { model, pathogen } = requestedModel(request, body);
+    const result = await core.classifyRecords(records, {
+      modelId: model,
+      pathogenId: pathogen,
+      signal: disconnectSignal(reply),
+    });
+    metrics.recordPredictions(result.model, result.predictions);
+    return result;
+  };
+  registerClassify(app, classify, core.maxRecordLength);
+  registerPredict(app, classify);
+  registerPredictBatch(app, classify);
 }

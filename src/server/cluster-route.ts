@@ -37,8 +37,8 @@ function toFasta(sequences: string | { id: string; sequence: string }[]): string
   return sequences.map((r) => `>${r.id}\n${r.sequence}\n`).join('');
 }
 
-async function settle(core: VariantDeskCore, job: JobSnapshot, what: string): Promise<JobSnapshot> {
-  const done = await core.jobs.wait(job.id);
+async function settle(core: VariantDeskCore, jobId: string, what: string): Promise<JobSnapshot> {
+  const done = await core.waitForJob(jobId);
   if (done.status === 'done') return done;
   throw new InvalidInputError(
     `${what} ${done.status === 'cancelled' ? 'was cancelled' : `failed: ${done.error ?? 'unknown error'}`}`,
@@ -63,7 +63,7 @@ export function registerClusterRoute(
       // A waiting client that goes away takes its jobs with it.
       let running: string | null = null;
       const onClose = (): void => {
-        if (running && !reply.sent) core.jobs.cancel(running);
+        if (running && !reply.sent) void core.call('cancelJob', { jobId: running });
       };
       request.raw.once('close', onClose);
 
@@ -79,11 +79,7 @@ export function registerClusterRoute(
             name: body.name ?? `POST /cluster ${new Date().toISOString()}`,
           });
           running = jobId;
-          const job = await settle(
-            core,
-            core.jobs.get(jobId),
-            'the import of the posted sequences',
-          );
+          const job = await settle(core, jobId, 'the import of the posted sequences');
           const report = job.kind === 'import' ? job.result : null;
           datasetId = report?.dataset?.id ?? report?.duplicateOf?.id;
           if (datasetId === undefined)
@@ -97,7 +93,7 @@ export function registerClusterRoute(
       const { jobId } = await core.call('clusterDataset', { datasetId, params: body.params });
       if (!body.wait) return reply.code(202).send({ jobId, datasetId });
       running = jobId;
-      const job = await settle(core, core.jobs.get(jobId), 'clustering');
+      const job = await settle(core, jobId, 'clustering');
       const clusteringId = job.kind === 'cluster' && job.result ? job.result.clustering.id : 0;
       const [clustering, points] = await Promise.all([
         core.call('getClustering', { clusteringId }),

@@ -48,8 +48,8 @@ export function registerRpcRoutes(
   /** Deletes the uploads once the job that reads them has ended, however it ended. */
   function removeAfter(jobId: string, staged: StagedUpload[]): void {
     if (staged.length === 0) return;
-    void core.jobs
-      .wait(jobId)
+    void core
+      .waitForJob(jobId)
       .catch(() => undefined)
       .then(() => uploads.remove(staged));
   }

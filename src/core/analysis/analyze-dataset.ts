@@ -16,7 +16,7 @@ import { loadPathogen } from '../pathogens/load-pathogen';
 import type { RegistryDb } from '../registry/db';
 import { datasets } from '../registry/schema';
 import { findAnalysis } from './analysis-service';
-import { MIN_SHARED_FRACTION, rankPathogens } from '../pathogens/detect-pathogen';
+import { bestMatchText, detectPathogen } from '../pathogens/detect-pathogen';
 import { mutationEntries } from './mutation-entries';
 import type { PathogenCatalog } from '../pathogens/pathogen-catalog';
 
@@ -43,19 +43,15 @@ function choosePathogen(db: RegistryDb, catalog: PathogenCatalog, datasetId: num
     .prepare('SELECT sequence FROM sequences WHERE dataset_id = ? ORDER BY ordinal LIMIT ?')
     .pluck()
     .all(datasetId, DETECTION_SAMPLE) as string[];
-  const [best] = rankPathogens(catalog.references(), sample);
-  if (!best || best.sharedFraction < MIN_SHARED_FRACTION) {
-    const share = best
-      ? ` (best: ${best.pathogenId}, ${(best.sharedFraction * 100).toFixed(1)}% shared 16-mers)`
-      : '';
+  const detection = detectPathogen(catalog.references(), sample);
+  if (!detection.pathogenId)
     throw new InvalidInputError(
-      `could not tell which pathogen dataset ${datasetId} is${share}: choose one (${catalog
+      `could not tell which pathogen dataset ${datasetId} is${bestMatchText(detection)}: choose one (${catalog
         .list()
         .map((p) => p.id)
         .join(', ')})`,
     );
-  }
-  return best.pathogenId;
+  return detection.pathogenId;
 }
 
 export async function analyzeDataset(

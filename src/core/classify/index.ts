@@ -10,4 +10,5 @@ export {
   type SequenceInput,
   type UnassignedReason,
 } from './prediction';
-export { detectPathogen, looksLikeBundlePath, modelsDirs, parseModelName } from './resolve-model';
+export { looksLikeBundlePath, modelsDirs, parseModelName } from './resolve-model';
+export { chooseModel, type ModelChoice, type ModelRequest } from './model-choice';

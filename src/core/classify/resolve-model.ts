@@ -1,12 +1,9 @@
 /**
- * Where models come from: the folders of shipped bundles (registered at start), what a
- * `--model` argument means (a bundle file, or a registered `name[@version]`), and the
- * pathogen of a sample of sequences when no model is named.
+ * Where models come from: the folders of shipped bundles (registered at start), and what a
+ * `--model` argument means (a bundle file, or a registered `name[@version]`).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { MIN_SHARED_FRACTION, rankPathogens } from '../pathogens/detect-pathogen';
-import { InvalidInputError } from '../errors';
 import { resolveResourcesDir } from '../resources';
 
 const MODEL_NAME = /^([a-z0-9][a-z0-9._-]*)(?:@(.+))?$/;
@@ -36,21 +33,4 @@ export function parseModelName(model: string): { name: string; version?: string 
   const match = MODEL_NAME.exec(model);
   const [name, version] = match ? [match[1]!, match[2]] : [model, undefined];
   return version === undefined ? { name } : { name, version };
-}
-
-/**
- * The pathogen of a sample of sequences, by shared 16-mers with each reference.
- * @throws InvalidInputError when no reference shares enough
- */
-export function detectPathogen(
-  references: { id: string; sequence: string }[],
-  sample: string[],
-  source: string,
-): string {
-  const [best] = rankPathogens(references, sample);
-  if (!best || best.sharedFraction < MIN_SHARED_FRACTION)
-    throw new InvalidInputError(
-      `${source}: could not tell which pathogen these sequences are${best ? ` (best: ${best.pathogenId}, ${(best.sharedFraction * 100).toFixed(1)}% shared 16-mers)` : ''}: choose a model with --model`,
-    );
-  return best.pathogenId;
 }

@@ -1,7 +1,10 @@
 /**
  * Which pathogen a dataset is: the reference sharing the most 16-mers with a sample of its
- * sequences (both strands). Cheap: a few thousand look-ups per sequence.
+ * sequences (both strands). Cheap: a few thousand look-ups per sequence. The one detector:
+ * the app, the HTTP API, the CLI, analysis and training all decide here.
  */
+import type { PathogenDetection } from '../../shared/classify-types';
+
 const K = 16;
 const MASK = 2 ** (2 * K);
 const CODE: Record<string, number> = { A: 0, C: 1, G: 2, T: 3 };
@@ -39,7 +42,8 @@ export interface PathogenMatch {
   sharedFraction: number;
 }
 
-export function rankPathogens(
+/** Every reference, best match first. */
+function rankPathogens(
   references: { id: string; sequence: string }[],
   sample: string[],
 ): PathogenMatch[] {
@@ -63,4 +67,28 @@ export function rankPathogens(
       return { pathogenId: id, sharedFraction: total ? shared / total : 0 };
     })
     .sort((a, b) => b.sharedFraction - a.sharedFraction);
+}
+
+/**
+ * The pathogen of `sample`: the best-ranked reference when it shares at least
+ * MIN_SHARED_FRACTION of the sampled k-mers, else null (the caller asks the analyst).
+ */
+export function detectPathogen(
+  references: { id: string; sequence: string }[],
+  sample: readonly string[],
+): PathogenDetection {
+  const matches = rankPathogens(references, [...sample]);
+  const best = matches[0];
+  return {
+    pathogenId: best && best.sharedFraction >= MIN_SHARED_FRACTION ? best.pathogenId : null,
+    matches,
+  };
+}
+
+/** ` (best match X: 12.3% shared 16-mers, 30% needed)`, or '' without references. */
+export function bestMatchText(detection: PathogenDetection): string {
+  const best = detection.matches[0];
+  if (!best) return '';
+  const shared = (best.sharedFraction * 100).toFixed(1);
+  return ` (best match ${best.pathogenId}: ${shared}% shared 16-mers, ${MIN_SHARED_FRACTION * 100}% needed)`;
 }

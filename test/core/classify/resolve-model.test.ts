@@ -1,11 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  detectPathogen,
-  looksLikeBundlePath,
-  parseModelName,
-} from '../../../src/core/classify';
+import { looksLikeBundlePath, parseModelName } from '../../../src/core/classify';
+import { bestMatchText, detectPathogen } from '../../../src/core/pathogens/detect-pathogen';
 import { randomGenome, seededRandom, tempDir } from '../../helpers/genomes';
 
 describe('what --model names', () => {
@@ -31,9 +28,11 @@ describe('detectPathogen', () => {
       { id: 'a', sequence: a },
       { id: 'b', sequence: b },
     ];
-    expect(detectPathogen(refs, [b.slice(100, 2000)], 'x.fasta')).toBe('b');
-    expect(() => detectPathogen(refs, [randomGenome(2000, random)], 'x.fasta')).toThrow(
-      /x\.fasta: could not tell which pathogen/,
+    expect(detectPathogen(refs, [b.slice(100, 2000)]).pathogenId).toBe('b');
+    const unknown = detectPathogen(refs, [randomGenome(2000, random)]);
+    expect(unknown.pathogenId).toBeNull();
+    expect(bestMatchText(unknown)).toMatch(
+      /^ \(best match [ab]: \d+\.\d% shared 16-mers, 30% needed\)$/,
     );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { PathogenCatalog } from '../../pathogens/pathogen-catalog';
-import { MIN_SHARED_FRACTION, rankPathogens } from '../../pathogens/detect-pathogen';
+import { bestMatchText, detectPathogen } from '../../pathogens/detect-pathogen';
 import { InvalidInputError } from '../../errors';
 import type { RegistryDb } from '../../registry/db';
 import { sequences } from '../../registry/schema';
@@ -69,13 +69,13 @@ export function detectGenomesPathogen(
   genomes: readonly LabeledGenome[],
 ): string {
   const sample = genomes.slice(0, 20).map((g) => g.sequence);
-  const [best] = rankPathogens(catalog.references(), sample);
-  if (!best || best.sharedFraction < MIN_SHARED_FRACTION)
+  const detection = detectPathogen(catalog.references(), sample);
+  if (!detection.pathogenId)
     throw new InvalidInputError(
-      `could not tell which pathogen these sequences are: choose one with --pathogen (${catalog
+      `could not tell which pathogen these sequences are${bestMatchText(detection)}: choose one with --pathogen (${catalog
         .list()
         .map((p) => p.id)
         .join(', ')})`,
     );
-  return best.pathogenId;
+  return detection.pathogenId;
 }
