@@ -91,6 +91,18 @@ describe('variantdesk classify', () => {
     ]);
   });
 
+  it('takes the production model of --pathogen, and says when a pathogen has none', async () => {
+    const example = join(EXAMPLE, 'sequences.fasta.gz');
+    const { stdout } = await cli('classify', example, '--pathogen', 'sars-cov-2', '--quiet');
+    const rows = stdout.trimEnd().split('\n');
+    expect(rows).toHaveLength(299);
+    expect(rows[1]!.split('\t')[6]).toBe('sars-cov-2-clade');
+    await expect(cli('classify', example, '--pathogen', 'ebola')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/no production model for pathogen 'ebola'/),
+    });
+  });
+
   it('finds a registered model by name@version, refuses an unknown version, writes JSON to --out', async () => {
     // Bundles in $VARIANTDESK_MODELS are registered when the data directory is opened.
     const models = tempDir();

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prediction } from '../../src/shared/classify-types';
-import { randomGenome, seededRandom } from '../helpers/genomes';
+import { VariantDeskCore } from '../../src/core/variantdesk-core';
+import { createServer } from '../../src/server/app';
+import { randomGenome, seededRandom, tempDir } from '../helpers/genomes';
 import {
   EXAMPLE_FASTA,
   exampleGenomes,
@@ -12,6 +15,7 @@ import {
   TEST_TOKEN,
   toFasta,
   type ExampleGenome,
+  withToken,
   type Injector,
 } from './api-helpers';
 
@@ -279,6 +283,27 @@ describe('a client that goes away', () => {
       expect(await metrics()).not.toMatch(/^variantdesk_sequences_classified_total/m);
     } finally {
       await stopServer();
+    }
+  });
+});
+
+describe('FASTA text posted to the API', () => {
+  it('is read with the core record limit that serve --max-record-length sets', async () => {
+    const core = new VariantDeskCore(join(tempDir(), 'data'), { maxRecordLength: 1000 });
+    const server = await createServer({ core, token: TEST_TOKEN });
+    try {
+      const response = await poster(withToken(server, TEST_TOKEN))(
+        '/classify',
+        `>short\n${'ACGT'.repeat(100)}\n>long\n${'ACGT'.repeat(500)}\n`,
+        'text/plain',
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toMatch(
+        /^invalid FASTA: record 2 \('long', line 3\): sequence longer than the 1,000-base limit/,
+      );
+    } finally {
+      await server.close();
+      await core.close();
     }
   });
 });
