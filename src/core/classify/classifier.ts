@@ -44,6 +44,81 @@ export interface Classifier {
 /** Windows being featurized while the model runs on an earlier one. */
 const WINDOWS_IN_FLIGHT = 3;
 
+type Featurize = (records: readonly SequenceInput[]) => Promise<ClassifyBatchResult[]>;
+
+/**
+ * The workers boot (a thread, its modules) while this thread reads the bundle, and set up
+ * (aligner index, exemplars) from it while this thread loads the model.
+ */
+function startWorkers(
+  loading: Promise<ClassifierBundle>,
+  threads: number,
+  recombinant: RecombinantRule | false,
+): WorkerPool<PackedSequences, ClassifyBatchResult> {
+  return createWorkerPool(import.meta.url, 'classify.worker', undefined, threads, {
+    setup: loading.then((bundle): ClassifyWorkerData => ({
+      featurizer: bundle.manifest.featurizer,
+      pathogen: bundle.pathogen,
+      exemplars: bundle.exemplars,
+      recombinant,
+    })),
+  });
+}
+
+/** Splits each window so every worker gets a share, and featurizes the shares. */
+function windowFeaturizer(
+  pool: WorkerPool<PackedSequences, ClassifyBatchResult>,
+  workerBatch: number,
+): Featurize {
+  return (records) => {
+    const parts: Promise<ClassifyBatchResult>[] = [];
+    for (let start = 0; start < records.length; start += workerBatch) {
+      const part = records.slice(start, start + workerBatch).map((r) => r.sequence);
+      const packed = packSequences(part);
+      parts.push(pool.run(packed, packedTransferList(packed)));
+    }
+    const all = Promise.all(parts);
+    all.catch(() => undefined); // awaited later, or dropped after an abort
+    return all;
+  };
+}
+
+/**
+ * Classifies `records` window by window, keeping WINDOWS_IN_FLIGHT windows in the workers
+ * so they never wait for the model.
+ */
+async function classifyWindows(
+  records: readonly SequenceInput[],
+  { signal, onProgress }: ClassifyOptions,
+  windowSize: number,
+  featurize: Featurize,
+  model: ModelSession,
+  context: PredictionContext,
+): Promise<Prediction[]> {
+  signal?.throwIfAborted();
+  const predictions: Prediction[] = [];
+  const pending: { records: readonly SequenceInput[]; parts: Promise<ClassifyBatchResult[]> }[] =
+    [];
+  let next = 0;
+  const startWindow = (): void => {
+    const window = records.slice(next, next + windowSize);
+    next += window.length;
+    pending.push({ records: window, parts: featurize(window) });
+  };
+  while (next < records.length && pending.length < WINDOWS_IN_FLIGHT) startWindow();
+  while (pending.length > 0) {
+    const window = pending.shift()!;
+    const parts = await window.parts;
+    signal?.throwIfAborted();
+    if (next < records.length) startWindow();
+    const raw = await windowProbabilities(parts, model.probabilities);
+    const result = joinWindowResults(parts);
+    predictions.push(...assemblePredictions(window.records, raw, result, context));
+    onProgress?.({ done: predictions.length, total: records.length });
+  }
+  return predictions;
+}
+
 /**
  * Opens a bundle (a path or its bytes) for classification.
  * @throws BundleError when the bundle fails verification (its message names the reason);
@@ -57,22 +132,7 @@ export async function openClassifier(
   const threads = Math.max(1, options.threads ?? 2);
   const windowSize = Math.max(1, options.windowSize ?? 256);
   const loading = loadClassifierBundle(source, options.name);
-  // The workers boot (a thread, its modules) while this thread reads the bundle, and set
-  // up (aligner index, exemplars) from it while this thread loads the model.
-  const pool: WorkerPool<PackedSequences, ClassifyBatchResult> = createWorkerPool(
-    import.meta.url,
-    'classify.worker',
-    undefined,
-    threads,
-    {
-      setup: loading.then((bundle): ClassifyWorkerData => ({
-        featurizer: bundle.manifest.featurizer,
-        pathogen: bundle.pathogen,
-        exemplars: bundle.exemplars,
-        recombinant: options.recombinant ?? {},
-      })),
-    },
-  );
+  const pool = startWorkers(loading, threads, options.recombinant ?? {});
   let model: ModelSession;
   let bundle: ClassifierBundle;
   try {
@@ -97,49 +157,12 @@ export async function openClassifier(
     model: manifest.name,
     modelVersion: manifest.version,
   };
-  // Each window is split so every worker gets a share.
-  const workerBatch = Math.max(1, Math.ceil(windowSize / (2 * threads)));
-  const featurizeWindow = (records: readonly SequenceInput[]): Promise<ClassifyBatchResult[]> => {
-    const parts: Promise<ClassifyBatchResult>[] = [];
-    for (let start = 0; start < records.length; start += workerBatch) {
-      const part = records.slice(start, start + workerBatch).map((r) => r.sequence);
-      const packed = packSequences(part);
-      parts.push(pool.run(packed, packedTransferList(packed)));
-    }
-    const all = Promise.all(parts);
-    all.catch(() => undefined); // awaited later, or dropped after an abort
-    return all;
-  };
-
+  const featurize = windowFeaturizer(pool, Math.max(1, Math.ceil(windowSize / (2 * threads))));
   return {
     manifest,
     labels,
-    async classify(records, { signal, onProgress } = {}) {
-      signal?.throwIfAborted();
-      const predictions: Prediction[] = [];
-      const pending: {
-        records: readonly SequenceInput[];
-        parts: Promise<ClassifyBatchResult[]>;
-      }[] = [];
-      let next = 0;
-      const startWindow = (): void => {
-        const window = records.slice(next, next + windowSize);
-        next += window.length;
-        pending.push({ records: window, parts: featurizeWindow(window) });
-      };
-      while (next < records.length && pending.length < WINDOWS_IN_FLIGHT) startWindow();
-      while (pending.length > 0) {
-        const window = pending.shift()!;
-        const parts = await window.parts;
-        signal?.throwIfAborted();
-        if (next < records.length) startWindow();
-        const raw = await windowProbabilities(parts, model.probabilities);
-        const result = joinWindowResults(parts);
-        predictions.push(...assemblePredictions(window.records, raw, result, context));
-        onProgress?.({ done: predictions.length, total: records.length });
-      }
-      return predictions;
-    },
+    classify: (records, classifyOptions = {}) =>
+      classifyWindows(records, classifyOptions, windowSize, featurize, model, context),
     async close() {
       await pool.close();
       await model.release();
