@@ -21,6 +21,9 @@ for pathogen in sars-cov-2 rsv-a flu-h3n2-ha; do
   fi
 done
 
+# Reference trees (Auspice v2), validated against the references and tips just copied.
+SHARED_DATA=$shared node --import tsx "$here/scripts/ship-trees.ts"
+
 tips=$shared/sars-cov-2/tree_tips.tsv
 awk -F'\t' 'NR == 1 || (NR - 2) % 10 == 0' "$tips" > "$tmp/tips.tsv"
 python3 "$shared/sars-cov-2/tips_to_fasta.py" "$tmp/tips.tsv" "$shared/sars-cov-2/reference.fasta" \
