@@ -140,6 +140,7 @@ export class VariantDeskCore {
       const model = this.models.get(modelId);
       return openClassifier(this.models.bundlePath(modelId), {
         name: `${model.name}@${model.version}`,
+        treeFor: (reference) => this.pathogens.treeFor(reference),
       });
     });
     this.classify = new ClassifyService({

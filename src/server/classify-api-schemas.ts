@@ -85,6 +85,26 @@ export const modelRefSchema = z.object({
 
 const labelProbability = z.object({ label: z.string(), probability: z.number() });
 
+const treePlacementSchema = z
+  .object({
+    node: z.string().meta({ description: 'The nearest node of the reference tree' }),
+    clade: z.string().meta({ description: "The node's clade_membership" }),
+    distance: z.number().int().meta({ description: "Nextclade's distance over covered positions" }),
+    nodesAtBest: z
+      .number()
+      .int()
+      .meta({ description: 'Nodes at the best distance (1: unambiguous)' }),
+    cladeShare: z.number().meta({ description: 'Share of the clade among those nodes' }),
+    otherClades: z.array(z.object({ clade: z.string(), share: z.number() })),
+    privateMutations: z.object({
+      reversions: z.array(z.string()),
+      labeled: z.array(z.object({ mutation: z.string(), clade: z.string() })),
+      unlabeled: z.array(z.string()),
+      deletions: z.array(z.string()),
+    }),
+  })
+  .meta({ description: "Placement on the pathogen's reference tree, as Nextclade places" });
+
 export const predictionSchema = z.object({
   id: z.string(),
   label: z.string().nullable().meta({ description: "The model's label, or null when unassigned" }),
@@ -99,6 +119,7 @@ export const predictionSchema = z.object({
   recombinant: z
     .object({ parents: z.tuple([z.string(), z.string()]), breakpoint: z.number().int() })
     .nullable(),
+  tree: treePlacementSchema.nullable(),
   model: z.string(),
   modelVersion: z.string(),
 });

@@ -5,6 +5,35 @@ import type { QcVerdict } from './analysis-types';
 export type UnassignedReason = 'low-confidence' | 'not-aligned' | 'bad-qc';
 export const unassignedReasons = ['low-confidence', 'not-aligned', 'bad-qc'] as const;
 
+/**
+ * Where a sequence sits on its pathogen's reference tree (as Nextclade places it): the node
+ * nearest over the positions it covers, that node's clade, how many nodes are as near, and
+ * the sequence's own mutations against the node.
+ */
+export interface TreePlacement {
+  /** The node's name (a tip is a labeled reference; internal nodes are its ancestors). */
+  node: string;
+  /** The node's `clade_membership` ('' when the tree gives it none). */
+  clade: string;
+  /** Nextclade's distance to the node over covered positions. */
+  distance: number;
+  /** Nodes at that distance (1: unambiguous). */
+  nodesAtBest: number;
+  /** Share of `clade` among the nodes at the best distance (1: every one agrees). */
+  cladeShare: number;
+  /** The other clades among them, with their shares, largest first (at most 3). */
+  otherClades: { clade: string; share: number }[];
+  /** Private mutations against the node, `REF<pos>ALT` (ALT '-' for a deletion). */
+  privateMutations: {
+    /** Back to the reference base where the node has a mutation. */
+    reversions: string[];
+    /** Substitutions some clade's defining branch carries, with that clade. */
+    labeled: { mutation: string; clade: string }[];
+    unlabeled: string[];
+    deletions: string[];
+  };
+}
+
 /** What classification reports per sequence (the CLI, the API and the stored rows). */
 export interface Prediction {
   id: string;
@@ -30,6 +59,8 @@ export interface Prediction {
     /** 1-based reference position of the first informative site from the second parent. */
     breakpoint: number;
   };
+  /** Placement on the pathogen's reference tree; null without a tree or an alignment. */
+  tree: TreePlacement | null;
   model: string;
   modelVersion: string;
 }
@@ -153,6 +184,7 @@ export interface PredictionRow {
   fallbackExemplar: string | null;
   fallbackDistance: number | null;
   recombinant: Prediction['recombinant'];
+  tree: Prediction['tree'];
   /** `failed`: it did not align; null: the run had no analysis. */
   qcVerdict: QcVerdict | 'failed' | null;
   /** Amino-acid substitutions from the analysis (`S:N501Y`), when the sequence aligned. */

@@ -12,8 +12,10 @@ const run = promisify(execFile);
 const CLI = resolve(import.meta.dirname, '../../bin/variantdesk.mjs');
 const EXAMPLE = resolve(import.meta.dirname, '../../resources/examples/sars-cov-2');
 const SHIPPED = resolve(import.meta.dirname, '../../models/sars-cov-2-clade.zip');
-const COLUMNS =
-  'id\tlabel\tconfidence\tstatus\tfallback_label\tfallback_distance\tmodel\tmodel_version\trecombinant_parents\tbreakpoint';
+const COLUMNS = [
+  'id\tlabel\tconfidence\tstatus\tfallback_label\tfallback_distance\tmodel\tmodel_version\trecombinant_parents\tbreakpoint',
+  'recombinant\ttree_clade\ttree_node\ttree_distance\ttree_nodes_at_best\ttree_clade_share\ttree_agrees\tprivate_mutations',
+].join('\t');
 
 function cli(...args: string[]) {
   return run(process.execPath, [CLI, '--data-dir', join(tempDir(), 'data'), ...args], {
@@ -62,6 +64,17 @@ describe('variantdesk classify', () => {
     );
     const right = known.filter((r) => r[1] === truth.get(r[0]!));
     expect(right.length / known.length).toBeGreaterThanOrEqual(0.9);
+    // Every genome is placed on the shipped tree; the example's genomes are its tips with N
+    // runs, so each lands at distance 0 on a node of its own clade, with no private mutations.
+    for (const [id, , , , , , , , , , recombinant, clade, node, distance, nodes, share] of rows) {
+      expect(recombinant).toMatch(/^(yes|no)$/);
+      expect([clade, distance]).toEqual([truth.get(id!), '0']);
+      expect(node).not.toBe('');
+      expect(Number(nodes)).toBeGreaterThanOrEqual(1);
+      expect(Number(share)).toBeGreaterThan(0);
+    }
+    // (trimEnd took the last row's trailing empty cells)
+    expect(rows.filter((r) => (r[17] ?? '') === '').length).toBe(rows.length);
     expect(stderr).toMatch(/298 sequences classified with test-sars-cov-2-clade 2\.1/);
   });
 

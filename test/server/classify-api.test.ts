@@ -60,6 +60,13 @@ describe('POST /classify', () => {
       model: 'sars-cov-2-clade',
     });
     expect(body.predictions[0].top[0].label).toBe(genomes[0]!.clade);
+    // Each genome (a tip of the shipped tree) is placed on its own lineage's node.
+    for (const [i, p] of (body.predictions as Prediction[]).entries())
+      expect(p.tree).toMatchObject({
+        clade: genomes[i]!.clade,
+        distance: 0,
+        privateMutations: { reversions: [], labeled: [], unlabeled: [], deletions: [] },
+      });
     expect(body.summary).toEqual({
       total: 3,
       assigned: 3,

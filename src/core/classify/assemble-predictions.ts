@@ -56,6 +56,7 @@ export function assemblePredictions(
               breakpoint: worker.breakpoint[row]!,
             }
           : null,
+      tree: worker.placements[row] ?? null,
       model: context.model,
       modelVersion: context.modelVersion,
       ...(failure !== null && { detail: failure }),

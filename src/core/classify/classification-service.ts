@@ -20,6 +20,7 @@ import type { RegistryDb } from '../registry/db';
 import { classifications, datasets, modelVersions, predictions } from '../registry/schema';
 import { containsText } from '../registry/sql-helpers';
 import { confidenceHistogram } from './prediction-rules';
+import { treeCells } from './prediction-rows';
 
 type PredictionSelect = typeof predictions.$inferSelect;
 
@@ -78,6 +79,7 @@ function toRow(row: PredictionSelect): PredictionRow {
     fallbackExemplar: row.fallbackExemplar,
     fallbackDistance: row.fallbackDistance,
     recombinant: row.recombinant ?? null,
+    tree: row.tree ?? null,
     qcVerdict: row.qcVerdict as PredictionRow['qcVerdict'],
     aaSubstitutions: row.aaSubstitutions ? row.aaSubstitutions.split(',') : [],
   };
@@ -219,6 +221,13 @@ export class ClassificationService {
       'fallback_distance',
       'recombinant_parents',
       'breakpoint',
+      'tree_clade',
+      'tree_node',
+      'tree_distance',
+      'tree_nodes_at_best',
+      'tree_clade_share',
+      'tree_agrees',
+      'private_mutations',
       'qc_verdict',
       'aa_substitutions',
       'model',
@@ -236,6 +245,7 @@ export class ClassificationService {
       fallback_distance: row.fallbackDistance,
       recombinant_parents: row.recombinant ? row.recombinant.parents.join('/') : null,
       breakpoint: row.recombinant?.breakpoint ?? null,
+      ...treeCells(row.tree, row.label),
       qc_verdict: row.qcVerdict,
       aa_substitutions: row.aaSubstitutions,
       model: summary.model.name,

@@ -25,8 +25,8 @@ export function insertClassification(
   const insertPrediction = db.$client.prepare(
     `INSERT INTO predictions (classification_id, ordinal, seq_id, label, top_label, confidence,
        status, reason, detail, top, fallback_label, fallback_exemplar, fallback_distance,
-       recombinant, qc_verdict, aa_substitutions)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       recombinant, tree, qc_verdict, aa_substitutions)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return db.transaction((tx) => {
     const { id } = tx
@@ -58,6 +58,7 @@ export function insertClassification(
         row.fallbackExemplar,
         row.fallbackDistance,
         row.recombinant ? JSON.stringify(row.recombinant) : null,
+        row.tree ? JSON.stringify(row.tree) : null,
         row.qcVerdict,
         row.aaSubstitutions.join(','),
       );

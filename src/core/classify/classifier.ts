@@ -29,6 +29,11 @@ export interface OpenClassifierOptions {
   windowSize?: number;
   /** Options for the recombinant test, or false to skip it. */
   recombinant?: RecombinantRule | false;
+  /**
+   * The reference tree (Auspice v2 file) to place sequences on, given the bundle's reference
+   * sequence; null (or no function) classifies without placement.
+   */
+  treeFor?: (referenceSequence: string) => string | null;
 }
 
 export interface Classifier {
@@ -54,6 +59,7 @@ function startWorkers(
   loading: Promise<ClassifierBundle>,
   threads: number,
   recombinant: RecombinantRule | false,
+  treeFor: (referenceSequence: string) => string | null,
 ): WorkerPool<PackedSequences, ClassifyBatchResult> {
   return createWorkerPool(import.meta.url, 'classify.worker', undefined, threads, {
     setup: loading.then((bundle): ClassifyWorkerData => ({
@@ -61,6 +67,7 @@ function startWorkers(
       pathogen: bundle.pathogen,
       exemplars: bundle.exemplars,
       recombinant,
+      treePath: bundle.pathogen ? treeFor(bundle.pathogen.reference.sequence) : null,
     })),
   });
 }
@@ -132,7 +139,12 @@ export async function openClassifier(
   const threads = Math.max(1, options.threads ?? 2);
   const windowSize = Math.max(1, options.windowSize ?? 256);
   const loading = loadClassifierBundle(source, options.name);
-  const pool = startWorkers(loading, threads, options.recombinant ?? {});
+  const pool = startWorkers(
+    loading,
+    threads,
+    options.recombinant ?? {},
+    options.treeFor ?? (() => null),
+  );
   let model: ModelSession;
   let bundle: ClassifierBundle;
   try {

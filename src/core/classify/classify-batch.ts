@@ -5,11 +5,13 @@
  */
 import type { Transferable } from 'node:worker_threads';
 import type { SequenceCalls } from '../../shared/analysis-types';
+import type { TreePlacement } from '../../shared/classify-types';
 import { createAligner, type Aligner } from '../analysis/align/aligner';
 import { featurizerDimension, type FeaturizerConfig } from '../features/featurizer-union';
 import { kmerSpectrumOfBytes } from '../features/kmer-spectrum';
 import type { PackedSequences } from '../features/packed-sequences';
 import type { Pathogen } from '../pathogens/types';
+import { createTreePlacer, type TreePlacer } from '../tree/tree-placer';
 import {
   changedIndices,
   queryAlleleCodes,
@@ -38,6 +40,8 @@ export interface ClassifyWorkerData {
   exemplars: SparseExemplars | null;
   /** Options for `detectRecombinant`, or false to skip the test. */
   recombinant: RecombinantRule | false;
+  /** The pathogen's reference tree (Auspice v2 file) to place on, or null for none. */
+  treePath: string | null;
 }
 
 /** Results for a batch, row i = sequence i; -1 where there is no answer. */
@@ -53,6 +57,8 @@ export interface ClassifyBatchResult {
   parentA: Int32Array;
   parentB: Int32Array;
   breakpoint: Int32Array;
+  /** Placement on the reference tree (null without a tree or an alignment). */
+  placements: (TreePlacement | null)[];
 }
 
 /** Takes a batch as `packSequences` packs it (UTF-8 bytes: a non-ASCII letter is no base). */
@@ -67,7 +73,8 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
   const dimension = featurizerDimension(featurizer);
   if (featurizer.kind === 'mutation-profile')
     throw new Error('classification reads k-mer or aligned-allele features only');
-  const needsAlignment = featurizer.kind === 'aligned-alleles' || exemplars !== null;
+  const needsAlignment =
+    featurizer.kind === 'aligned-alleles' || exemplars !== null || data.treePath !== null;
   if (needsAlignment && !pathogen) throw new Error('alignment needs a reference');
   const aligner: Aligner | null = needsAlignment ? createAligner(pathogen!) : null;
   const reference = pathogen?.reference.sequence ?? '';
@@ -77,6 +84,9 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
   const mutated = exemplars ? mutatedPositions(exemplars, reference.length) : new Uint8Array(0);
   const baselineCodes = exemplars ? baselineAlleleCodes(exemplars, referenceCodes) : referenceCodes;
   const scratch = createRecombinantScratch(reference.length);
+  const place: TreePlacer | null = data.treePath
+    ? createTreePlacer(data.treePath, reference)
+    : null;
 
   // `queryCodes` holds the query's alleles (queryAlleleCodes) when this runs.
   const compareToExemplars = (calls: SequenceCalls, row: number, out: ClassifyBatchResult) => {
@@ -119,6 +129,7 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
       parentA: filled(),
       parentB: filled(),
       breakpoint: filled(),
+      placements: new Array<TreePlacement | null>(n).fill(null),
     };
     for (let row = 0; row < n; row += 1) {
       const start = row > 0 ? ends[row - 1]! : 0;
@@ -135,6 +146,7 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
       if (featurizer.kind === 'aligned-alleles')
         queryAlleleFeatures(featurizer, queryCodes, outcome.calls, features);
       compareToExemplars(outcome.calls, row, out);
+      if (place) out.placements[row] = place(outcome.calls);
     }
     const { features, nearest, nearestDistance, parentA, parentB, breakpoint } = out;
     const transfer = [features, nearest, nearestDistance, parentA, parentB, breakpoint].map(

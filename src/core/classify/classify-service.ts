@@ -236,7 +236,9 @@ export class ClassifyService {
     work: (classifier: Classifier) => Promise<T>,
   ): Promise<T> {
     if (choice.kind === 'registered') return this.deps.classifiers.use(choice.model.id, work);
-    const classifier = await openClassifier(choice.path);
+    const classifier = await openClassifier(choice.path, {
+      treeFor: (reference) => this.deps.pathogens.treeFor(reference),
+    });
     try {
       return await work(classifier);
     } finally {

@@ -4,6 +4,7 @@
  * pieces (header, rows as they come, footer) so output streams with the input.
  */
 import { formatTable, type RecordFormat } from '../sequences/delimited';
+import type { TreePlacement } from '../../shared/classify-types';
 import type { Prediction } from './prediction';
 
 export const PREDICTION_COLUMNS = [
@@ -17,13 +18,49 @@ export const PREDICTION_COLUMNS = [
   'model_version',
   'recombinant_parents',
   'breakpoint',
+  'recombinant',
+  'tree_clade',
+  'tree_node',
+  'tree_distance',
+  'tree_nodes_at_best',
+  'tree_clade_share',
+  'tree_agrees',
+  'private_mutations',
 ] as const;
 
 type Column = (typeof PREDICTION_COLUMNS)[number];
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-/** One prediction as a flat row (confidence to 4 decimals, parents as `A/B`). */
+/** Private mutations against the tree node, one list: reversions, labeled, unlabeled, deletions. */
+function privateMutationText(tree: TreePlacement): string {
+  const { reversions, labeled, unlabeled, deletions } = tree.privateMutations;
+  return [...reversions, ...labeled.map((m) => m.mutation), ...unlabeled, ...deletions].join(' ');
+}
+
+/**
+ * The tree columns of a row (the CLI's and the stored run's export): the placement and
+ * `tree_agrees`, `yes` when the model's label is the tree's clade, `no` when both exist and
+ * differ.
+ */
+export function treeCells(tree: TreePlacement | null, label: string | null) {
+  return {
+    tree_clade: tree?.clade ?? null,
+    tree_node: tree?.node ?? null,
+    tree_distance: tree?.distance ?? null,
+    tree_nodes_at_best: tree?.nodesAtBest ?? null,
+    tree_clade_share: tree ? round(tree.cladeShare) : null,
+    tree_agrees:
+      !tree || !tree.clade || label === null ? null : label === tree.clade ? 'yes' : 'no',
+    private_mutations: tree ? privateMutationText(tree) : null,
+  };
+}
+
+/**
+ * One prediction as a flat row (confidence to 4 decimals, parents as `A/B`, the tree's
+ * private mutations space-separated).
+ */
 export function predictionRow(p: Prediction): Record<Column, string | number | null> {
+  const aligned = p.fallbackDistance !== null || p.tree !== null;
   return {
     id: p.id,
     label: p.label,
@@ -35,6 +72,8 @@ export function predictionRow(p: Prediction): Record<Column, string | number | n
     model_version: p.modelVersion,
     recombinant_parents: p.recombinant ? p.recombinant.parents.join('/') : null,
     breakpoint: p.recombinant?.breakpoint ?? null,
+    recombinant: aligned ? (p.recombinant ? 'yes' : 'no') : null,
+    ...treeCells(p.tree, p.label),
   };
 }
 
@@ -44,6 +83,7 @@ function objectOf(p: Prediction): Record<string, unknown> {
     reason: p.reason ?? null,
     ...(p.detail !== undefined && { detail: p.detail }),
     top: p.top.map((t) => ({ label: t.label, probability: round(t.probability) })),
+    tree: p.tree,
   };
 }
 

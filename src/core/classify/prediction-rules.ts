@@ -37,6 +37,7 @@ export function toPredictionRow(
     fallbackExemplar: prediction.fallbackExemplar,
     fallbackDistance: prediction.fallbackDistance,
     recombinant: prediction.recombinant,
+    tree: prediction.tree,
     qcVerdict,
     aaSubstitutions,
     top: prediction.top,

@@ -35,7 +35,11 @@ export function joinWindowResults(parts: ClassifyBatchResult[]): WindowResult {
       ),
     ]),
   ) as Pick<ClassifyBatchResult, (typeof INT_FIELDS)[number]>;
-  return { alignmentFailures: parts.flatMap((p) => p.alignmentFailures), ...ints };
+  return {
+    alignmentFailures: parts.flatMap((p) => p.alignmentFailures),
+    placements: parts.flatMap((p) => p.placements),
+    ...ints,
+  };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface CatalogEntry {
   referenceSequence: string;
   /** sha256 of the files that decide the calls and QC. */
   sha256: string;
+  /** The reference tree (Auspice v2 `tree.json`) when the pathogen has one. */
+  treePath: string | null;
 }
 
 export class PathogenCatalog {
@@ -48,6 +50,7 @@ export class PathogenCatalog {
         config,
         referenceSequence: reference.sequence,
         sha256: hash.digest('hex'),
+        treePath: existsSync(join(folder, 'tree.json')) ? join(folder, 'tree.json') : null,
         summary: {
           id,
           name: config.name,
@@ -70,6 +73,13 @@ export class PathogenCatalog {
         `no pathogen '${id}' (known: ${[...this.entries.keys()].join(', ')})`,
       );
     return entry;
+  }
+
+  /** The tree of the pathogen whose reference is exactly `referenceSequence`, if it has one. */
+  treeFor(referenceSequence: string): string | null {
+    for (const entry of this.entries.values())
+      if (entry.referenceSequence === referenceSequence && entry.treePath) return entry.treePath;
+    return null;
   }
 
   references(): { id: string; sequence: string }[] {

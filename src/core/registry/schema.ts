@@ -336,6 +336,8 @@ export const predictions = sqliteTable(
     fallbackExemplar: text('fallback_exemplar'),
     fallbackDistance: integer('fallback_distance'),
     recombinant: text('recombinant', { mode: 'json' }).$type<Prediction['recombinant']>(),
+    /** Placement on the pathogen's reference tree (null: no tree, or not aligned). */
+    tree: text('tree', { mode: 'json' }).$type<Prediction['tree']>(),
     qcVerdict: text('qc_verdict'),
     /** Comma-separated amino-acid substitutions from the analysis. */
     aaSubstitutions: text('aa_substitutions').notNull(),

@@ -169,9 +169,26 @@ describe('classifying a dataset', () => {
       classificationId: run.id,
       format: 'json',
     });
-    const records = JSON.parse(json.content) as { id: string; model: string }[];
+    const records = JSON.parse(json.content) as {
+      id: string;
+      model: string;
+      label: string | null;
+      tree_clade: string;
+      tree_distance: number;
+      tree_agrees: string | null;
+    }[];
     expect(records).toHaveLength(298);
     expect(records[0]!.model).toBe('sars-cov-2-clade');
+    // The stored run keeps each genome's placement on the shipped tree (its own lineage).
+    for (const r of records) {
+      expect(r.tree_distance).toBe(0);
+      expect(r.tree_agrees).toBe(r.label === null ? null : r.label === r.tree_clade ? 'yes' : 'no');
+    }
+    const stored = await core.call('getPrediction', {
+      classificationId: run.id,
+      seqId: records[0]!.id,
+    });
+    expect(stored.tree).toMatchObject({ clade: records[0]!.tree_clade, distance: 0 });
     expect(json.fileName).toBe(`classification-${run.id}.sc2.json`);
   });
 

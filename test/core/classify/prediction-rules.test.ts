@@ -19,6 +19,7 @@ const prediction = (over: Partial<Prediction> = {}): Prediction => ({
   fallbackExemplar: 'XBB.1',
   fallbackDistance: 2,
   recombinant: null,
+  tree: null,
   model: 'm',
   modelVersion: '1',
   ...over,

@@ -16,6 +16,7 @@ function part(rows: number, first: number): ClassifyBatchResult {
     parentA: ints(),
     parentB: ints(),
     breakpoint: ints(),
+    placements: Array.from({ length: rows }, () => null),
   };
 }
 
