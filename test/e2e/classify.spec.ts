@@ -13,6 +13,7 @@ import { startApp, type AppHandle } from './harness';
 import {
   EXAMPLE_FASTA,
   EXAMPLE_METADATA,
+  SARS_BUNDLE,
   countFastaRecords,
   downloadText,
   importThroughUi,
@@ -36,7 +37,6 @@ afterEach(async () => {
 });
 
 const DATASET = 'SARS-CoV-2 example';
-const SARS_BUNDLE = resolve(import.meta.dirname, '../../models/sars-cov-2-clade.zip');
 const SARS_REFERENCE = resolve(
   import.meta.dirname,
   '../../resources/pathogens/sars-cov-2/reference.fasta',
