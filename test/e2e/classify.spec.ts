@@ -31,8 +31,8 @@ beforeEach(async () => {
 /** Folders a test wrote its inputs to, removed after it. */
 const scratch: string[] = [];
 
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 

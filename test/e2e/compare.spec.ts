@@ -31,8 +31,8 @@ beforeEach(async () => {
   bundleDir = mkdtempSync(join(tmpdir(), 'variantdesk-strict-'));
 });
 
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
   rmSync(bundleDir, { recursive: true, force: true });
 });
 

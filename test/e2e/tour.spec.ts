@@ -43,8 +43,8 @@ beforeEach(async () => {
   mkdirSync(shotsDir, { recursive: true });
 });
 
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
   rmSync(scratch, { recursive: true, force: true });
 });
 
