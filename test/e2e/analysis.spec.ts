@@ -22,8 +22,8 @@ beforeEach(async () => {
   page = app.page;
 });
 
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
 });
 
 /** Runs the analysis with the pathogen left to auto-detection and waits for the verdicts. */

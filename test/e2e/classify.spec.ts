@@ -13,6 +13,7 @@ import { startApp, type AppHandle } from './harness';
 import {
   EXAMPLE_FASTA,
   EXAMPLE_METADATA,
+  SARS_BUNDLE,
   countFastaRecords,
   downloadText,
   importThroughUi,
@@ -30,13 +31,12 @@ beforeEach(async () => {
 /** Folders a test wrote its inputs to, removed after it. */
 const scratch: string[] = [];
 
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 const DATASET = 'SARS-CoV-2 example';
-const SARS_BUNDLE = resolve(import.meta.dirname, '../../models/sars-cov-2-clade.zip');
 const SARS_REFERENCE = resolve(
   import.meta.dirname,
   '../../resources/pathogens/sars-cov-2/reference.fasta',

@@ -23,8 +23,8 @@ beforeEach(async () => {
   page = app.page;
 });
 
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
 });
 
 const DATASET = 'SARS-CoV-2 example';

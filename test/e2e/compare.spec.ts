@@ -3,20 +3,22 @@
  * by the production model and by a stricter version of it (the same model with a higher
  * confidence threshold), ticked in History and compared side by side.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppHandle } from './harness';
 import {
   EXAMPLE_FASTA,
   EXAMPLE_RSV_A,
+  STRICT_VERSION,
+  classifyThroughUi,
   countFastaRecords,
   downloadText,
   importThroughUi,
   openPage,
+  writeStrictBundle,
 } from './fixtures';
 
 let app: AppHandle;
@@ -29,62 +31,18 @@ beforeEach(async () => {
   bundleDir = mkdtempSync(join(tmpdir(), 'variantdesk-strict-'));
 });
 
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
   rmSync(bundleDir, { recursive: true, force: true });
 });
 
 const DATASET = 'SARS-CoV-2 example';
 const OTHER_DATASET = 'RSV-A example';
-const SARS_BUNDLE = resolve(import.meta.dirname, '../../models/sars-cov-2-clade.zip');
-const STRICT_VERSION = '1.0.1-strict';
-
-/** The bundled SARS-CoV-2 model as another version that trusts only confidences of 95%. */
-function writeStrictBundle(dir: string): string {
-  const files = unzipSync(readFileSync(SARS_BUNDLE));
-  const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as Record<string, unknown>;
-  manifest.version = STRICT_VERSION;
-  manifest.confidenceThreshold = 0.95;
-  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  const path = join(dir, 'sars-cov-2-clade-strict.zip');
-  writeFileSync(path, zipSync(files));
-  return path;
-}
 
 /** The leading number of a figure's value ("Agree289 of 298 (97.0%)" -> 289). */
 async function figure(scope: ReturnType<Page['getByRole']>, label: string): Promise<number> {
   const text = (await scope.getByRole('group', { name: label, exact: true }).textContent()) ?? '';
   return Number(new RegExp(`^${label}([\\d,]+)`).exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
-}
-
-/** Chooses the option of a select whose text matches, once it is there. */
-async function choose(label: string, text: RegExp): Promise<void> {
-  const select = page.getByLabel(label, { exact: true });
-  const option = select.locator('option', { hasText: text });
-  await option.waitFor({ state: 'attached' });
-  await select.selectOption((await option.getAttribute('value')) ?? '');
-}
-
-/** Classifies a dataset with a model version in the Classify page; the new run's id. */
-async function classifyThroughUi(dataset: string, model: RegExp): Promise<number> {
-  await openPage(page, 'Classify');
-  await choose('Dataset', new RegExp(`^${dataset} \\(`));
-  await choose('Model', model);
-  const before = new Set(app.core.classifications.list().map((run) => run.id));
-  await page.getByRole('button', { name: 'Classify', exact: true }).click();
-  let id = 0;
-  await expect
-    .poll(
-      () => (id = app.core.classifications.list().find((run) => !before.has(run.id))?.id ?? 0),
-      { timeout: 60_000 },
-    )
-    .toBeGreaterThan(0);
-  // The page shows the new run once it is stored.
-  await page
-    .getByRole('region', { name: 'Classification summary' })
-    .getByText(new RegExp(`^Run #${id} of ${dataset} with `))
-    .waitFor();
-  return id;
 }
 
 function modelOf(classificationId: number): string {
@@ -103,9 +61,13 @@ describe('compare classifications', () => {
 
     // The production model on the example; RSV-A twice, so that another dataset has runs
     // that could be compared among themselves.
-    const productionRun = await classifyThroughUi(DATASET, /^sars-cov-2-clade@\S+ \(production\)$/);
+    const productionRun = await classifyThroughUi(
+      app,
+      DATASET,
+      /^sars-cov-2-clade@\S+ \(production\)$/,
+    );
     for (let run = 0; run < 2; run += 1) {
-      await classifyThroughUi(OTHER_DATASET, /^rsv-a-clade@\S+ \(production\)$/);
+      await classifyThroughUi(app, OTHER_DATASET, /^rsv-a-clade@\S+ \(production\)$/);
     }
 
     // A second version of the same model, imported as a bundle, that trusts less.
@@ -115,7 +77,7 @@ describe('compare classifications', () => {
       .setInputFiles(writeStrictBundle(bundleDir));
     const strictName = `sars-cov-2-clade@${STRICT_VERSION}`;
     await page.getByText(`Registered ${strictName}`, { exact: true }).waitFor();
-    const strictRun = await classifyThroughUi(DATASET, /^sars-cov-2-clade@1\.0\.1-strict$/);
+    const strictRun = await classifyThroughUi(app, DATASET, /^sars-cov-2-clade@1\.0\.1-strict$/);
     const productionName = modelOf(productionRun);
 
     // History: once a run is ticked, the other dataset's runs cannot be, and say why.

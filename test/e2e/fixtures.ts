@@ -2,11 +2,31 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { AppHandle } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const EXAMPLE_FASTA = join(ROOT, 'resources/examples/sars-cov-2/sequences.fasta.gz');
 export const EXAMPLE_METADATA = join(ROOT, 'resources/examples/sars-cov-2/metadata.tsv');
+export const SARS_BUNDLE = join(ROOT, 'models/sars-cov-2-clade.zip');
+export const STRICT_VERSION = '1.0.1-strict';
+
+/**
+ * The bundled SARS-CoV-2 model as another version (`STRICT_VERSION`) that trusts only
+ * confidences of 95%: a second model whose runs differ from the production one's.
+ */
+export function writeStrictBundle(dir: string): string {
+  const files = unzipSync(readFileSync(SARS_BUNDLE));
+  const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as Record<string, unknown>;
+  manifest.version = STRICT_VERSION;
+  manifest.confidenceThreshold = 0.95;
+  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
+  const path = join(dir, 'sars-cov-2-clade-strict.zip');
+  writeFileSync(path, zipSync(files));
+  return path;
+}
 
 /** Headers in a FASTA file, plain or gzip: what an import of valid records must count. */
 export function countFastaRecords(path: string): number {
@@ -140,6 +160,44 @@ export async function importThroughUi(
   await page.getByLabel('Dataset name').fill(name);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByText(`Imported dataset “${name}”`).waitFor({ timeout: 60_000 });
+}
+
+/** Chooses the option of the select labelled `label` whose text matches, once it is there. */
+export async function chooseOption(page: Page, label: string, text: RegExp): Promise<void> {
+  const select = page.getByLabel(label, { exact: true });
+  const option = select.locator('option', { hasText: text });
+  await option.waitFor({ state: 'attached' });
+  await select.selectOption((await option.getAttribute('value')) ?? '');
+}
+
+/**
+ * Classifies a dataset with the model version whose option text matches, in the Classify
+ * page, and waits for the page to show the stored run; the new run's id.
+ */
+export async function classifyThroughUi(
+  app: AppHandle,
+  dataset: string,
+  model: RegExp,
+): Promise<number> {
+  const { page } = app;
+  await openPage(page, 'Classify');
+  await chooseOption(page, 'Dataset', new RegExp(`^${dataset} \\(`));
+  await chooseOption(page, 'Model', model);
+  const before = new Set(app.core.classifications.list().map((run) => run.id));
+  await page.getByRole('button', { name: 'Classify', exact: true }).click();
+  let id = 0;
+  await expect
+    .poll(
+      () => (id = app.core.classifications.list().find((run) => !before.has(run.id))?.id ?? 0),
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(0);
+  // The page shows the new run once it is stored.
+  await page
+    .getByRole('region', { name: 'Classification summary' })
+    .getByText(new RegExp(`^Run #${id} of ${dataset} with `))
+    .waitFor();
+  return id;
 }
 
 /** Opens a page from the main navigation and waits for its heading. */

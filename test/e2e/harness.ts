@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
+import type { TestContext } from 'vitest';
 import { createServer } from '../../src/server/app';
 import { VariantDeskCore } from '../../src/core/variantdesk-core';
 
@@ -34,7 +34,12 @@ export interface AppHandle {
   core: VariantDeskCore;
   page: Page;
   context: BrowserContext;
-  close(): Promise<void>;
+  /**
+   * Stops the browser, the server and the core and removes the data directory. Given the
+   * test (an `afterEach` hook's `task`, whose result is known by then), a failed test's
+   * Playwright trace is kept in test-results/.
+   */
+  close(test?: TestContext['task']): Promise<void>;
 }
 
 export async function startApp(): Promise<AppHandle> {
@@ -57,16 +62,6 @@ export async function startApp(): Promise<AppHandle> {
     viewport: { width: 1366, height: 900 },
   });
   await context.tracing.start({ screenshots: true, snapshots: true });
-  let failed = false;
-  let testName = 'e2e';
-  try {
-    onTestFailed(({ task }) => {
-      failed = true;
-      testName = task.name;
-    });
-  } catch {
-    // Called outside a test (a helper script): no trace on failure.
-  }
   const page = await context.newPage();
   await page.goto(`${address}/?token=${token}`);
   return {
@@ -76,13 +71,13 @@ export async function startApp(): Promise<AppHandle> {
     core,
     page,
     context,
-    async close() {
+    async close(test) {
       // Traces are kept only for failed tests (retain-on-failure).
-      if (failed) {
+      if (test?.result?.state === 'fail') {
         const dir = resolve(import.meta.dirname, '../../test-results');
         mkdirSync(dir, { recursive: true });
         await context.tracing.stop({
-          path: join(dir, `${testName.replace(/\W+/g, '-')}.trace.zip`),
+          path: join(dir, `${test.name.replace(/\W+/g, '-')}.trace.zip`),
         });
       } else {
         await context.tracing.stop();

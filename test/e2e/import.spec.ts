@@ -27,8 +27,8 @@ beforeEach(async () => {
   page = app.page;
 });
 
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
 });
 
 const stat = (label: string) => page.getByRole('group', { name: label, exact: true });

@@ -8,8 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { startApp, type AppHandle } from './harness';
 
 let app: AppHandle | undefined;
-afterEach(async () => {
-  await app?.close();
+afterEach(async ({ task }) => {
+  await app?.close(task);
   app = undefined;
 });
 
