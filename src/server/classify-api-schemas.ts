@@ -88,7 +88,11 @@ const labelProbability = z.object({ label: z.string(), probability: z.number() }
 const treePlacementSchema = z
   .object({
     node: z.string().meta({ description: 'The nearest node of the reference tree' }),
-    clade: z.string().meta({ description: "The node's clade_membership" }),
+    clade: z.string().meta({
+      description:
+        "The tree's call: the node's clade, or 'recombinant' for a mosaic where the tree has that clade",
+    }),
+    nodeClade: z.string().meta({ description: "The node's clade_membership" }),
     distance: z.number().int().meta({ description: "Nextclade's distance over covered positions" }),
     nodesAtBest: z
       .number()
@@ -102,6 +106,18 @@ const treePlacementSchema = z
       unlabeled: z.array(z.string()),
       deletions: z.array(z.string()),
     }),
+    recombinant: z
+      .object({
+        parents: z.tuple([
+          z.object({ node: z.string(), clade: z.string() }),
+          z.object({ node: z.string(), clade: z.string() }),
+        ]),
+        breakpoints: z.array(z.object({ after: z.number().int(), before: z.number().int() })),
+        singleMismatches: z.number().int(),
+        mosaicMismatches: z.number().int(),
+      })
+      .nullable()
+      .meta({ description: 'Two nodes of different clades that explain it much better, or null' }),
   })
   .meta({ description: "Placement on the pathogen's reference tree, as Nextclade places" });
 

@@ -13,8 +13,13 @@ export const unassignedReasons = ['low-confidence', 'not-aligned', 'bad-qc'] as 
 export interface TreePlacement {
   /** The node's name (a tip is a labeled reference; internal nodes are its ancestors). */
   node: string;
-  /** The node's `clade_membership` ('' when the tree gives it none). */
+  /**
+   * The tree's call: the node's clade, or the tree's `recombinant` clade when the sequence
+   * is a mosaic of two clades and the tree has that clade.
+   */
   clade: string;
+  /** The node's `clade_membership` ('' when the tree gives it none). */
+  nodeClade: string;
   /** Nextclade's distance to the node over covered positions. */
   distance: number;
   /** Nodes at that distance (1: unambiguous). */
@@ -31,6 +36,15 @@ export interface TreePlacement {
     labeled: { mutation: string; clade: string }[];
     unlabeled: string[];
     deletions: string[];
+  };
+  /** Two nodes of different clades explain it much better than the single node, or null. */
+  recombinant: null | {
+    parents: [{ node: string; clade: string }, { node: string; clade: string }];
+    /** Between the last informative site of one parent's part and the first of the next. */
+    breakpoints: { after: number; before: number }[];
+    /** Mismatches of the single placement and of the mosaic over the informative sites. */
+    singleMismatches: number;
+    mosaicMismatches: number;
   };
 }
 

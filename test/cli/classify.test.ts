@@ -15,6 +15,7 @@ const SHIPPED = resolve(import.meta.dirname, '../../models/sars-cov-2-clade.zip'
 const COLUMNS = [
   'id\tlabel\tconfidence\tstatus\tfallback_label\tfallback_distance\tmodel\tmodel_version\trecombinant_parents\tbreakpoint',
   'recombinant\ttree_clade\ttree_node\ttree_distance\ttree_nodes_at_best\ttree_clade_share\ttree_agrees\tprivate_mutations',
+  'tree_recombinant_parents\ttree_breakpoints',
 ].join('\t');
 
 function cli(...args: string[]) {
@@ -73,8 +74,9 @@ describe('variantdesk classify', () => {
       expect(Number(nodes)).toBeGreaterThanOrEqual(1);
       expect(Number(share)).toBeGreaterThan(0);
     }
-    // (trimEnd took the last row's trailing empty cells)
+    // (trimEnd took the last row's trailing empty cells) No tip is a mosaic of other nodes.
     expect(rows.filter((r) => (r[17] ?? '') === '').length).toBe(rows.length);
+    expect(rows.filter((r) => (r[18] ?? '') === '').length).toBe(rows.length);
     expect(stderr).toMatch(/298 sequences classified with test-sars-cov-2-clade 2\.1/);
   });
 

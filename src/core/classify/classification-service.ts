@@ -228,6 +228,8 @@ export class ClassificationService {
       'tree_clade_share',
       'tree_agrees',
       'private_mutations',
+      'tree_recombinant_parents',
+      'tree_breakpoints',
       'qc_verdict',
       'aa_substitutions',
       'model',

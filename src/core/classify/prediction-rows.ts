@@ -26,6 +26,8 @@ export const PREDICTION_COLUMNS = [
   'tree_clade_share',
   'tree_agrees',
   'private_mutations',
+  'tree_recombinant_parents',
+  'tree_breakpoints',
 ] as const;
 
 type Column = (typeof PREDICTION_COLUMNS)[number];
@@ -52,6 +54,12 @@ export function treeCells(tree: TreePlacement | null, label: string | null) {
     tree_agrees:
       !tree || !tree.clade || label === null ? null : label === tree.clade ? 'yes' : 'no',
     private_mutations: tree ? privateMutationText(tree) : null,
+    tree_recombinant_parents: tree?.recombinant
+      ? tree.recombinant.parents.map((p) => `${p.clade}:${p.node}`).join('/')
+      : null,
+    tree_breakpoints: tree?.recombinant
+      ? tree.recombinant.breakpoints.map((b) => `${b.after}-${b.before}`).join(',')
+      : null,
   };
 }
 
@@ -72,7 +80,7 @@ export function predictionRow(p: Prediction): Record<Column, string | number | n
     model_version: p.modelVersion,
     recombinant_parents: p.recombinant ? p.recombinant.parents.join('/') : null,
     breakpoint: p.recombinant?.breakpoint ?? null,
-    recombinant: aligned ? (p.recombinant ? 'yes' : 'no') : null,
+    recombinant: aligned ? (p.recombinant || p.tree?.recombinant ? 'yes' : 'no') : null,
     ...treeCells(p.tree, p.label),
   };
 }

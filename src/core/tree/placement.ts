@@ -67,7 +67,7 @@ export function queryFromCalls(calls: SequenceCalls, referenceLength: number): P
   return { positions, alts: positions.map((p) => differences.get(p)!), uncovered };
 }
 
-function isCovered(uncovered: PlacementQuery['uncovered'], position: number): boolean {
+export function isCovered(uncovered: PlacementQuery['uncovered'], position: number): boolean {
   let lo = 0;
   let hi = uncovered.length - 1;
   while (lo <= hi) {
@@ -162,6 +162,14 @@ export class PlacementIndex {
         if (match) this.labeled.set(`${match[1]}:${match[2]}`, clade);
       }
     }
+  }
+
+  /**
+   * Every node's distance to the query of the last `place` call (indexed by node; valid
+   * until the next call).
+   */
+  lastDistances(): Int32Array {
+    return this.scores;
   }
 
   /** Marks the query in the buffers (`on`) or clears them again. */

@@ -6,14 +6,38 @@ import { readFileSync } from 'node:fs';
 import type { SequenceCalls } from '../../shared/analysis-types';
 import type { TreePlacement } from '../../shared/classify-types';
 import { InvalidInputError } from '../errors';
+import { findMosaic, type Mosaic } from './mosaic';
 import { PlacementIndex, queryFromCalls, type Placement } from './placement';
-import { buildReferenceTree } from './reference-tree';
+import { buildReferenceTree, type ReferenceTree } from './reference-tree';
 
 /** Clades besides the placed one reported among the nodes at the best distance. */
 const OTHER_CLADES = 3;
+/** The clade a tree gives recombinant lineages (Nextstrain's name), used where a tree has it. */
+export const RECOMBINANT_CLADE = 'recombinant';
 
-/** The report of one placement: private mutations grouped as Nextclade groups them. */
-export function treePlacement(placement: Placement): TreePlacement {
+function mosaicReport(
+  tree: ReferenceTree,
+  mosaic: Mosaic,
+): NonNullable<TreePlacement['recombinant']> {
+  const parent = (node: number) => ({ node: tree.names[node]!, clade: tree.clade[node]! });
+  return {
+    parents: [parent(mosaic.parents[0]), parent(mosaic.parents[1])],
+    breakpoints: mosaic.breakpoints,
+    singleMismatches: mosaic.singleMismatches,
+    mosaicMismatches: mosaic.mosaicMismatches,
+  };
+}
+
+/**
+ * The report of one placement: private mutations grouped as Nextclade groups them, and the
+ * mosaic when there is one (the call becomes `recombinant` where the tree has that clade).
+ */
+export function treePlacement(
+  tree: ReferenceTree,
+  placement: Placement,
+  mosaic: Mosaic | null,
+  hasRecombinantClade: boolean,
+): TreePlacement {
   const privateMutations: TreePlacement['privateMutations'] = {
     reversions: [],
     labeled: [],
@@ -29,9 +53,11 @@ export function treePlacement(placement: Placement): TreePlacement {
     else privateMutations.unlabeled.push(text);
   }
   const own = placement.cladeShares.find((c) => c.clade === placement.clade);
+  const recombinantCall = mosaic !== null && hasRecombinantClade;
   return {
     node: placement.nodeName,
-    clade: placement.clade,
+    clade: recombinantCall ? RECOMBINANT_CLADE : placement.clade,
+    nodeClade: placement.clade,
     distance: placement.distance,
     nodesAtBest: placement.nodesAtBest,
     cladeShare: own?.share ?? 0,
@@ -39,6 +65,7 @@ export function treePlacement(placement: Placement): TreePlacement {
       .filter((c) => c.clade !== placement.clade)
       .slice(0, OTHER_CLADES),
     privateMutations,
+    recombinant: mosaic ? mosaicReport(tree, mosaic) : null,
   };
 }
 
@@ -55,6 +82,17 @@ export function createTreePlacer(path: string, reference: string): TreePlacer {
   } catch (error) {
     throw new InvalidInputError(`${path}: cannot read the tree (${(error as Error).message})`);
   }
-  const index = new PlacementIndex(buildReferenceTree(text, reference, path), reference);
-  return (calls) => treePlacement(index.place(queryFromCalls(calls, reference.length)));
+  const tree = buildReferenceTree(text, reference, path);
+  const index = new PlacementIndex(tree, reference);
+  const hasRecombinantClade = tree.clade.includes(RECOMBINANT_CLADE);
+  return (calls) => {
+    const query = queryFromCalls(calls, reference.length);
+    const placement = index.place(query);
+    // A sequence placed on a recombinant lineage is one already.
+    const mosaic =
+      hasRecombinantClade && placement.clade === RECOMBINANT_CLADE
+        ? null
+        : findMosaic(index, query, placement.node, reference);
+    return treePlacement(tree, placement, mosaic, hasRecombinantClade);
+  };
 }
