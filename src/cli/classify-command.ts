@@ -34,7 +34,10 @@ interface ClassifyOptions {
 const MAX_RECORD_WARNINGS = 10;
 
 /** Files when every target is a file, else one dataset by id or name. */
-async function chooseSource(core: VariantDeskCore, targets: string[]): Promise<RecordSource> {
+export async function chooseSource(
+  core: VariantDeskCore,
+  targets: string[],
+): Promise<RecordSource> {
   if (targets.every((t) => existsSync(t) && statSync(t).isFile()))
     return { files: targets.map((t) => resolve(t)) };
   const missing = targets.filter((t) => !existsSync(t));
@@ -55,7 +58,7 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 /** The progress bar and the messages on stderr (none with --quiet). */
-function reporter(quiet: boolean) {
+export function reporter(quiet: boolean) {
   const bar = new ProgressBar(process.stderr, !quiet);
   const started = Date.now();
   let warnings = 0;
@@ -174,36 +177,50 @@ export function classifyCommand(program: Command, openCore: () => VariantDeskCor
     )
     .option('--out <file>', 'write to a file instead of stdout', outputFileOption('--out'))
     .option('--quiet', 'no progress or summary on stderr')
-    .action(async (targets: string[], options: ClassifyOptions) => {
-      const controller = new AbortController();
-      const interrupt = (): void => controller.abort(new Error('interrupted'));
-      // A reader that stops early (`| head`) ends the run quietly.
-      const brokenPipe = new Error('stdout closed');
-      const onStdoutError = (error: NodeJS.ErrnoException): void => {
-        if (error.code === 'EPIPE') controller.abort(brokenPipe);
-      };
-      process.once('SIGINT', interrupt);
-      process.stdout.on('error', onStdoutError);
-      const core = openCore();
-      try {
-        await runClassify(core, targets, options, controller.signal);
-      } catch (error) {
-        if (controller.signal.reason === brokenPipe) {
-          process.exitCode = 0;
-        } else if (controller.signal.aborted) {
-          process.stderr.write('\nClassification interrupted\n');
-          process.exitCode = EXIT.cancelled;
-        } else if (error instanceof CliExit) {
-          process.stderr.write(`${error.message}\n`);
-          process.exitCode = error.code;
-        } else if (exitCodeOfKind(errorKind(error)) === EXIT.invalidInput) {
-          process.stderr.write(`variantdesk: ${(error as Error).message}\n`);
-          process.exitCode = EXIT.invalidInput;
-        } else throw error;
-      } finally {
-        await core.close();
-        process.removeListener('SIGINT', interrupt);
-        process.stdout.removeListener('error', onStdoutError);
-      }
-    });
+    .action((targets: string[], options: ClassifyOptions) =>
+      runStreamCommand(openCore, 'Classification', (core, signal) =>
+        runClassify(core, targets, options, signal),
+      ),
+    );
+}
+
+/**
+ * Runs a command that streams sequences through the core: Ctrl-C cancels (exit 130), a
+ * reader that stops early (`| head`) ends it quietly, invalid input exits 2 with the message.
+ * @param what names the work in the interruption message
+ */
+export async function runStreamCommand(
+  openCore: () => VariantDeskCore,
+  what: string,
+  work: (core: VariantDeskCore, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
+  const controller = new AbortController();
+  const interrupt = (): void => controller.abort(new Error('interrupted'));
+  const brokenPipe = new Error('stdout closed');
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === 'EPIPE') controller.abort(brokenPipe);
+  };
+  process.once('SIGINT', interrupt);
+  process.stdout.on('error', onStdoutError);
+  const core = openCore();
+  try {
+    await work(core, controller.signal);
+  } catch (error) {
+    if (controller.signal.reason === brokenPipe) {
+      process.exitCode = 0;
+    } else if (controller.signal.aborted) {
+      process.stderr.write(`\n${what} interrupted\n`);
+      process.exitCode = EXIT.cancelled;
+    } else if (error instanceof CliExit) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error.code;
+    } else if (exitCodeOfKind(errorKind(error)) === EXIT.invalidInput) {
+      process.stderr.write(`variantdesk: ${(error as Error).message}\n`);
+      process.exitCode = EXIT.invalidInput;
+    } else throw error;
+  } finally {
+    await core.close();
+    process.removeListener('SIGINT', interrupt);
+    process.stdout.removeListener('error', onStdoutError);
+  }
 }

@@ -7,6 +7,7 @@ import { MAX_RECORD_LENGTH_CEILING } from '../core/sequences/input-limits';
 import { VariantDeskCore, type VariantDeskCoreOptions } from '../core/variantdesk-core';
 import { analysisCommands } from './analysis-commands';
 import { classifyCommand } from './classify-command';
+import { treeCommand } from './tree-command';
 import { EXIT, exitCodeOfKind } from './exit-codes';
 import { modelsCommand } from './models-command';
 import { integerOption } from './option-parsers';
@@ -109,6 +110,7 @@ analysisCommands(program, openCore);
 clusterCommand(program, openCore);
 trainCommand(program, openCore);
 classifyCommand(program, openCore);
+treeCommand(program, openCore);
 modelsCommand(program, openCore);
 serveCommand(program, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 

@@ -13,7 +13,7 @@ import {
 } from '../shared/contract';
 import { MIN_CLUSTER_SEQUENCES } from '../shared/cluster-schemas';
 import type { ModelVersionSummary, Prediction } from '../shared/classify-types';
-import type { JobEvent, JobSnapshot } from '../shared/types';
+import type { ExportedFile, JobEvent, JobSnapshot } from '../shared/types';
 import { runAnalysisJob } from './analysis/analysis-job';
 import { exportAnalysis } from './analysis/analysis-export';
 import { AnalysisService } from './analysis/analysis-service';
@@ -41,6 +41,7 @@ import { ClassifierCache } from './classify/classifier-cache';
 import { ModelRegistry } from './registry/model-registry';
 import { openRegistry, type RegistryDb } from './registry/db';
 import { pathogensDir } from './resources';
+import { treeWithQueries, type PlacedSequence, type TreeFormat } from './tree/tree-export';
 import { parseMaxRecordLength } from './sequences/max-record-length';
 import {
   datasetGenomes,
@@ -266,6 +267,7 @@ export class VariantDeskCore {
     | 'listPredictions'
     | 'getPrediction'
     | 'exportClassification'
+    | 'exportTree'
     | 'deleteClassification'
     | 'compareClassifications'
   > {
@@ -281,6 +283,7 @@ export class VariantDeskCore {
       getPrediction: ({ classificationId, seqId }) =>
         this.classifications.getPrediction(classificationId, seqId),
       exportClassification: (input) => this.classifications.export(input),
+      exportTree: ({ classificationId, format }) => this.exportTree(classificationId, format),
       deleteClassification: ({ classificationId }) => this.classifications.delete(classificationId),
       compareClassifications: ({ leftId, rightId, limit }) =>
         compareClassifications(
@@ -291,6 +294,67 @@ export class VariantDeskCore {
         ),
     };
   }
+  /**
+   * The pathogen's reference tree with a stored run's placed sequences attached.
+   * @throws NotFoundError for an unknown run; InvalidInputError when the pathogen has no tree
+   *   or the run placed nothing
+   */
+  private exportTree(classificationId: number, format: TreeFormat): ExportedFile {
+    const summary = this.classifications.summary(classificationId);
+    const { treePath } = this.pathogens.get(summary.pathogenId);
+    if (!treePath)
+      throw new InvalidInputError(`pathogen '${summary.pathogenId}' has no reference tree`);
+    const placed = this.classifications.placements(classificationId);
+    if (placed.length === 0)
+      throw new InvalidInputError(
+        `classification ${classificationId} placed no sequence on the tree (none aligned, or it ran before the pathogen had a tree): classify again`,
+      );
+    const safeName = summary.datasetName.replace(/[^\w.-]+/g, '_').slice(0, 60);
+    const auspice = format === 'auspice';
+    return {
+      fileName: `tree-${classificationId}.${safeName}.${auspice ? 'json' : 'nwk'}`,
+      mimeType: auspice ? 'application/json' : 'text/x-nh',
+      content: treeWithQueries(this.pathogens.referenceTree(treePath), placed, format),
+    };
+  }
+
+  /**
+   * Streams a source through the classify path and returns the tree the sequences were placed
+   * on with them attached (the model chosen by the usual rule).
+   * @throws InvalidInputError when the model's pathogen has no tree
+   */
+  async treeWithSequences(
+    source: RecordSource,
+    request: ModelRequest,
+    format: TreeFormat,
+    handlers: Omit<StreamHandlers, 'onPredictions'>,
+    signal: AbortSignal,
+  ): Promise<{ content: string; summary: StreamSummary; placed: number }> {
+    const placed: PlacedSequence[] = [];
+    const chosen: { treePath: string | null } = { treePath: null };
+    const summary = await this.classify.classifyStream(
+      source,
+      request,
+      {
+        ...handlers,
+        onModel: async (model) => {
+          chosen.treePath = model.treePath;
+          if (!model.treePath)
+            throw new InvalidInputError(
+              `${model.name}@${model.version}: its pathogen has no reference tree to place on`,
+            );
+          await handlers.onModel?.(model);
+        },
+        onPredictions: (predictions) => {
+          for (const p of predictions) if (p.tree) placed.push({ id: p.id, placement: p.tree });
+        },
+      },
+      signal,
+    );
+    const tree = this.pathogens.referenceTree(chosen.treePath!);
+    return { content: treeWithQueries(tree, placed, format), summary, placed: placed.length };
+  }
+
   private startAnalysis(input: ParsedInput<'analyzeDataset'>): OperationResults['analyzeDataset'] {
     const dataset = this.datasets.get(input.datasetId);
     if (input.pathogenId && !input.force) {

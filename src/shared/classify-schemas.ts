@@ -78,6 +78,12 @@ export const exportClassificationInput = predictionQuery.extend({
   format: z.enum(['tsv', 'csv', 'json', 'ndjson']),
 });
 
+/** The reference tree with a run's placed sequences attached. */
+export const exportTreeInput = z.object({
+  classificationId: id,
+  format: z.enum(['auspice', 'newick']).default('auspice'),
+});
+
 export type ClassifyDatasetInput = z.input<typeof classifyDatasetInput>;
 export type ListPredictionsInput = z.input<typeof listPredictionsInput>;
 export type PredictionFilter = z.output<typeof predictionFilter>;

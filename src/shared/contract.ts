@@ -33,6 +33,7 @@ import {
   compareClassificationsInput,
   detectPathogenInput,
   exportClassificationInput,
+  exportTreeInput,
   getPredictionInput,
   importModelInput,
   listClassificationsInput,
@@ -104,6 +105,7 @@ export const operationInputs = {
   listPredictions: listPredictionsInput,
   getPrediction: getPredictionInput,
   exportClassification: exportClassificationInput,
+  exportTree: exportTreeInput,
   deleteClassification: classificationIdInput,
   compareClassifications: compareClassificationsInput,
 } as const satisfies Record<OperationName, z.ZodType>;
@@ -154,6 +156,8 @@ export interface OperationResults {
   listPredictions: PredictionPage;
   getPrediction: PredictionDetail;
   exportClassification: ExportedFile;
+  /** Auspice v2 JSON or Newick of the pathogen's tree with the run's sequences attached. */
+  exportTree: ExportedFile;
   deleteClassification: { deleted: boolean };
   /** Two runs of the same dataset, sequence by sequence. */
   compareClassifications: ClassificationComparison;

@@ -36,6 +36,7 @@ export const operationNames = [
   'listPredictions',
   'getPrediction',
   'exportClassification',
+  'exportTree',
   'deleteClassification',
   'compareClassifications',
 ] as const;

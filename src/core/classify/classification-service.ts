@@ -12,6 +12,7 @@ import type {
   PredictionDetail,
   PredictionPage,
   PredictionRow,
+  TreePlacement,
 } from '../../shared/classify-types';
 import type { ExportedFile } from '../../shared/types';
 import { formatRecords, MIME_TYPES, type RecordValue } from '../sequences/delimited';
@@ -197,6 +198,18 @@ export class ClassificationService {
       analysisId: summary.analysisId,
       model: { id: summary.model.id, name: summary.model.name, version: summary.model.version },
     };
+  }
+
+  /** The run's sequences that were placed on a tree, in input order, with their placements. */
+  placements(classificationId: number): { id: string; placement: TreePlacement }[] {
+    this.summary(classificationId);
+    return this.db
+      .select({ id: predictions.seqId, tree: predictions.tree })
+      .from(predictions)
+      .where(and(eq(predictions.classificationId, classificationId), isNotNull(predictions.tree)))
+      .orderBy(asc(predictions.ordinal))
+      .all()
+      .map((row) => ({ id: row.id, placement: row.tree! }));
   }
 
   /** The filtered predictions, in the table's order, as a file. */

@@ -38,6 +38,8 @@ export interface OpenClassifierOptions {
 
 export interface Classifier {
   readonly manifest: BundleManifest;
+  /** The reference tree its sequences are placed on, or null. */
+  readonly treePath: string | null;
   /** Model labels in class-index order. */
   readonly labels: string[];
   /** One prediction per record, in input order. Aborting rejects with the signal's reason. */
@@ -59,15 +61,15 @@ function startWorkers(
   loading: Promise<ClassifierBundle>,
   threads: number,
   recombinant: RecombinantRule | false,
-  treeFor: (referenceSequence: string) => string | null,
+  treePath: Promise<string | null>,
 ): WorkerPool<PackedSequences, ClassifyBatchResult> {
   return createWorkerPool(import.meta.url, 'classify.worker', undefined, threads, {
-    setup: loading.then((bundle): ClassifyWorkerData => ({
+    setup: Promise.all([loading, treePath]).then(([bundle, tree]): ClassifyWorkerData => ({
       featurizer: bundle.manifest.featurizer,
       pathogen: bundle.pathogen,
       exemplars: bundle.exemplars,
       recombinant,
-      treePath: bundle.pathogen ? treeFor(bundle.pathogen.reference.sequence) : null,
+      treePath: tree,
     })),
   });
 }
@@ -139,16 +141,18 @@ export async function openClassifier(
   const threads = Math.max(1, options.threads ?? 2);
   const windowSize = Math.max(1, options.windowSize ?? 256);
   const loading = loadClassifierBundle(source, options.name);
-  const pool = startWorkers(
-    loading,
-    threads,
-    options.recombinant ?? {},
-    options.treeFor ?? (() => null),
+  const treeFor = options.treeFor ?? (() => null);
+  const findingTree = loading.then((b) =>
+    b.pathogen ? treeFor(b.pathogen.reference.sequence) : null,
   );
+  findingTree.catch(() => undefined); // the bundle's error is reported from `loading`
+  const pool = startWorkers(loading, threads, options.recombinant ?? {}, findingTree);
   let model: ModelSession;
   let bundle: ClassifierBundle;
+  let treePath: string | null;
   try {
     bundle = await loading;
+    treePath = await findingTree;
     model = await openModelSession(
       bundle.model,
       featurizerDimension(bundle.manifest.featurizer),
@@ -172,6 +176,7 @@ export async function openClassifier(
   const featurize = windowFeaturizer(pool, Math.max(1, Math.ceil(windowSize / (2 * threads))));
   return {
     manifest,
+    treePath,
     labels,
     classify: (records, classifyOptions = {}) =>
       classifyWindows(records, classifyOptions, windowSize, featurize, model, context),

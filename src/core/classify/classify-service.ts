@@ -72,6 +72,8 @@ export interface StreamHandlers {
     name: string;
     version: string;
     detectedPathogen: string | null;
+    /** The reference tree the sequences are placed on, or null. */
+    treePath: string | null;
   }): void | Promise<void>;
   /** Each chunk's predictions in input order; awaited before the next chunk is handed over. */
   onPredictions(predictions: Prediction[]): void | Promise<void>;
@@ -210,7 +212,12 @@ export class ClassifyService {
     return this.withClassifier(choice, async (classifier) => {
       const { name, version } = classifier.manifest;
       const detectedPathogen = choice.kind === 'registered' ? choice.detectedPathogen : null;
-      await handlers.onModel?.({ name, version, detectedPathogen });
+      await handlers.onModel?.({
+        name,
+        version,
+        detectedPathogen,
+        treePath: classifier.treePath,
+      });
       let classified = 0;
       let unassigned = 0;
       const onBytes = (done: number, total: number): void =>

@@ -8,6 +8,7 @@ import { parsePathogenConfig, type PathogenConfig } from '../analysis/qc/config'
 import { describeQcThresholds } from '../analysis/qc/thresholds';
 import { parseGff3 } from './gff3';
 import { parseReferenceFasta } from './reference-fasta';
+import { buildReferenceTree, type ReferenceTree } from '../tree/reference-tree';
 
 export interface CatalogEntry {
   dir: string;
@@ -22,6 +23,7 @@ export interface CatalogEntry {
 
 export class PathogenCatalog {
   private readonly entries = new Map<string, CatalogEntry>();
+  private readonly trees = new Map<string, ReferenceTree>();
 
   constructor(readonly dir: string) {
     for (const id of readdirSync(dir).sort()) {
@@ -73,6 +75,20 @@ export class PathogenCatalog {
         `no pathogen '${id}' (known: ${[...this.entries.keys()].join(', ')})`,
       );
     return entry;
+  }
+
+  /**
+   * The reference tree at `path` (a pathogen's `treePath`), read and indexed once.
+   * @throws NotFoundError when no pathogen has that tree
+   */
+  referenceTree(path: string): ReferenceTree {
+    const cached = this.trees.get(path);
+    if (cached) return cached;
+    const entry = [...this.entries.values()].find((e) => e.treePath === path);
+    if (!entry) throw new NotFoundError(`no pathogen has the tree ${path}`);
+    const tree = buildReferenceTree(readFileSync(path, 'utf8'), entry.referenceSequence, path);
+    this.trees.set(path, tree);
+    return tree;
   }
 
   /** The tree of the pathogen whose reference is exactly `referenceSequence`, if it has one. */

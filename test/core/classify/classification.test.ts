@@ -7,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassificationSummary } from '../../../src/shared/classify-types';
+import { readAuspiceTree } from '../../../src/core/tree/auspice';
 import { VariantDeskCore } from '../../../src/core/variantdesk-core';
 import { tempDir, writeFasta } from '../../helpers/genomes';
 
@@ -190,6 +191,22 @@ describe('classifying a dataset', () => {
     });
     expect(stored.tree).toMatchObject({ clade: records[0]!.tree_clade, distance: 0 });
     expect(json.fileName).toBe(`classification-${run.id}.sc2.json`);
+  });
+
+  it("exports the pathogen's tree with the run's genomes attached", async () => {
+    const auspice = await core.call('exportTree', { classificationId: run.id });
+    expect(auspice.fileName).toBe(`tree-${run.id}.sc2.json`);
+    const tree = readAuspiceTree(auspice.content, auspice.fileName);
+    const added = tree.nodes.filter(
+      (n) => (n.nodeAttrs['Node type'] as { value?: string } | undefined)?.value === 'New',
+    );
+    expect(added).toHaveLength(298);
+    const newick = await core.call('exportTree', { classificationId: run.id, format: 'newick' });
+    expect(newick.fileName).toBe(`tree-${run.id}.sc2.nwk`);
+    expect(newick.content.trimEnd().endsWith(';')).toBe(true);
+    await expect(core.call('exportTree', { classificationId: 9999 })).rejects.toThrow(
+      /no classification with id 9999/,
+    );
   });
 
   it('reuses the analysis for a second run and lists both in the history', async () => {
