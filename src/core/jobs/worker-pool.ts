@@ -33,6 +33,22 @@ export interface WorkerPool<Req, Res> {
   close(): Promise<void>;
 }
 
+/** A handler's answer whose buffers move to the caller (served with `transfers`). */
+export interface Transferred<Res> {
+  result: Res;
+  transfer: readonly Transferable[];
+}
+
+/**
+ * The pool of a worker whose module answers with `H` (it exports `type X = typeof handler`):
+ * the request is the handler's argument, the result what it returns (the `result` of a
+ * `Transferred` answer), so the message types are written once, by the handler.
+ */
+export type WorkerPoolOf<H extends (request: never) => unknown> = WorkerPool<
+  Parameters<H>[0],
+  ReturnType<H> extends Transferred<infer Res> ? Res : ReturnType<H>
+>;
+
 interface Task<Req, Res> {
   message: PoolRequest<Req>;
   transfer: readonly Transferable[];
@@ -171,7 +187,7 @@ export function createWorkerPool<Req, Res>(
   return new ThreadPool<Req, Res>(baseUrl, name, workerData, threads, options.setup);
 }
 
-type Handler<Req, Res> = (request: Req) => Res | { result: Res; transfer: readonly Transferable[] };
+type Handler<Req, Res> = (request: Req) => Res | Transferred<Res>;
 
 /**
  * Answers one request on `port` with `handle`'s result; with `transfers`, `handle` returns
@@ -186,7 +202,7 @@ export function answerRequest<Req, Res>(
   try {
     const output = handle(message.request);
     const { result, transfer } = transfers
-      ? (output as { result: Res; transfer: readonly Transferable[] })
+      ? (output as Transferred<Res>)
       : { result: output as Res, transfer: [] };
     const reply: PoolReply<Res> = { type: 'result', id: message.id, result };
     port.postMessage(reply, transfer);
