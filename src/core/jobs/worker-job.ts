@@ -20,7 +20,7 @@ export type WorkerJobReply<R> =
   | { type: 'error'; error: SerializedWorkerError };
 
 /** A job worker's work (its module exports `type X = typeof work`). */
-export type JobWork = (signal: AbortSignal, report: JobContext['report']) => Promise<unknown>;
+type JobWork = (signal: AbortSignal, report: JobContext['report']) => Promise<unknown>;
 
 /** What a job worker's work resolves to: the result its `done` message carries. */
 export type JobResultOf<W extends JobWork> = Awaited<ReturnType<W>>;
