@@ -2,8 +2,8 @@
 import { workerData } from 'node:worker_threads';
 import type { z } from 'zod';
 import type { analyzeDatasetInput } from '../../shared/analysis-schemas';
-import type { JobContext } from '../jobs/job-manager';
 import { recordJobDone } from '../jobs/job-outcome';
+import type { JobWork } from '../jobs/worker-job';
 import { hostWorkerJob } from '../jobs/worker-job-host';
 import { openRegistry } from '../registry/db';
 import { analyzeDataset } from './analyze-dataset';
@@ -27,11 +27,8 @@ const analyses = new AnalysisService(db, {
 });
 const onCommit = (analysisId: number): void =>
   recordJobDone(db.$client, jobId, { analysis: analyses.get(analysisId), reused: false });
-const analyze = (
-  signal: AbortSignal,
-  report: JobContext['report'],
-): ReturnType<typeof analyzeDataset> =>
-  analyzeDataset(db, catalog, input, { signal, onProgress: report, onCommit });
+const analyze = ((signal, report) =>
+  analyzeDataset(db, catalog, input, { signal, onProgress: report, onCommit })) satisfies JobWork;
 await hostWorkerJob(analyze, () => db.$client.close());
 
 /** This worker's work: the result its job resolves to comes from it. */

@@ -19,8 +19,11 @@ export type WorkerJobReply<R> =
   | { type: 'cancelled' }
   | { type: 'error'; error: SerializedWorkerError };
 
-/** A job worker's work (its module exports `type X = typeof work`). */
-type JobWork = (signal: AbortSignal, report: JobContext['report']) => Promise<unknown>;
+/**
+ * A job worker's work, given to `hostWorkerJob`; its module writes it as
+ * `const work = ((signal, report) => ...) satisfies JobWork` and exports `typeof work`.
+ */
+export type JobWork = (signal: AbortSignal, report: JobContext['report']) => Promise<unknown>;
 
 /** What a job worker's work resolves to: the result its `done` message carries. */
 export type JobResultOf<W extends JobWork> = Awaited<ReturnType<W>>;
