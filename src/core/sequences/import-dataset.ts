@@ -106,17 +106,22 @@ function insertPendingDataset(client: RegistryDb['$client'], name: string): numb
   );
 }
 
-/** Reads one sequence file into the tally (and so into `datasetId`), reporting its progress. */
+/** Reads one sequence file into the tally (and so into its dataset), reporting progress. */
 async function readFileInto(
   tally: ImportTally,
-  datasetId: number,
-  file: NamedFile,
-  summary: SourceFileSummary,
+  source: { file: NamedFile; info: FileInfo; fileProgress: ImportProgress['files'][number] },
   progress: ImportProgress,
-  fileProgress: ImportProgress['files'][number],
   options: ImportOptions,
-): Promise<void> {
+): Promise<SourceFileSummary> {
+  const { file, fileProgress } = source;
   const { signal, onProgress, maxRecordLength } = options;
+  const summary: SourceFileSummary = {
+    name: file.name,
+    ...source.info,
+    records: 0,
+    valid: 0,
+    invalid: 0,
+  };
   const stream = readSequences(file.path, {
     displayName: file.name,
     signal,
@@ -131,7 +136,7 @@ async function readFileInto(
     signal?.throwIfAborted();
     for (const event of batch) {
       summary.records += 1;
-      if (!tally.take(datasetId, file.name, event)) {
+      if (!tally.take(file.name, event)) {
         summary.invalid += 1;
         continue;
       }
@@ -141,6 +146,7 @@ async function readFileInto(
     }
   }
   fileProgress.bytesDone = fileProgress.bytesTotal;
+  return summary;
 }
 
 /** Fills in the dataset's row and logs the import; returns the summary of the saved row. */
@@ -191,30 +197,15 @@ export async function importDataset(
   const { files, infos, metadata, sizes } = await checkInputs(input);
   const progress = startProgress(files, sizes);
   const client = db.$client;
-  const tally = new ImportTally(client, metadata);
 
   client.exec('BEGIN IMMEDIATE');
   try {
     const datasetId = insertPendingDataset(client, input.name ?? defaultName(files[0]!.name));
+    const tally = new ImportTally(client, datasetId, metadata);
     const summaries: SourceFileSummary[] = [];
     for (const [index, file] of files.entries()) {
-      const summary: SourceFileSummary = {
-        name: file.name,
-        ...infos[index]!,
-        records: 0,
-        valid: 0,
-        invalid: 0,
-      };
-      summaries.push(summary);
-      await readFileInto(
-        tally,
-        datasetId,
-        file,
-        summary,
-        progress,
-        progress.files[index]!,
-        options,
-      );
+      const source = { file, info: infos[index]!, fileProgress: progress.files[index]! };
+      summaries.push(await readFileInto(tally, source, progress, options));
     }
     signal?.throwIfAborted();
     progress.done = progress.total;

@@ -1,6 +1,7 @@
 /**
  * What one import has taken in so far: the ids seen, the errors kept, the bases, the
- * metadata rows matched and the content hash; each new sequence is written as it comes.
+ * metadata rows matched and the content hash; each new sequence is written to the dataset
+ * as it comes. Made inside the import's transaction, once the dataset's row exists.
  */
 import { createHash } from 'node:crypto';
 import type { MetadataReport, RecordError } from '../../shared/types';
@@ -23,6 +24,7 @@ export class ImportTally {
 
   constructor(
     client: RegistryDb['$client'],
+    private readonly datasetId: number,
     private readonly metadata: MetadataTable | null,
   ) {
     this.insertSequence = client.prepare(
@@ -38,10 +40,10 @@ export class ImportTally {
   }
 
   /**
-   * Takes one event read from `fileName`: a sequence with a new id is written to
-   * `datasetId` (true); a bad record or a repeated id is counted as an error (false).
+   * Takes one event read from `fileName`: a sequence with a new id is written to the
+   * dataset (true); a bad record or a repeated id is counted as an error (false).
    */
-  take(datasetId: number, fileName: string, event: ReadEvent): boolean {
+  take(fileName: string, event: ReadEvent): boolean {
     if (event.type === 'error') {
       this.addError(event.error);
       return false;
@@ -63,7 +65,7 @@ export class ImportTally {
     if (meta) this.matched += 1;
     const acgt = record.length - record.nCount - record.ambiguousCount;
     this.insertSequence.run(
-      datasetId,
+      this.datasetId,
       this.seen.size - 1,
       record.id,
       record.description,
