@@ -40,6 +40,143 @@ function render(records: Record_[], columns: string[], format: Input['format']):
   return formatRecords(records, columns, format);
 }
 
+const MUTATION_COLUMNS = [
+  'mutation',
+  'kind',
+  'position',
+  'gene',
+  'aa_changes',
+  'count',
+  'frequency',
+];
+const QC_COLUMNS = [
+  'id',
+  'qc_verdict',
+  'qc_score',
+  ...qcRuleNames,
+  'reasons',
+  'nearest_reference',
+  'nearest_clade',
+  'failure',
+];
+const CALL_COLUMNS = [
+  'id',
+  'qc_verdict',
+  'qc_score',
+  'substitutions',
+  'deletions',
+  'insertions',
+  'missing',
+  'aa_substitutions',
+  'aa_deletions',
+  'nearest_reference',
+  'failure',
+];
+
+interface ResultRow {
+  seq_id: string;
+  failure: string | null;
+  calls: string | null;
+  qc: string | null;
+  nearest: string | null;
+  sequence: string | null;
+}
+
+/** The analysis' per-sequence results in dataset order, each with its sequence. */
+function resultRows(db: RegistryDb, analysisId: number): ResultRow[] {
+  return db.$client
+    .prepare(
+      `SELECT r.seq_id, r.failure, r.calls, r.qc, r.nearest, s.sequence
+         FROM sequence_results r JOIN analyses a ON a.id = r.analysis_id
+         LEFT JOIN sequences s ON s.dataset_id = a.dataset_id AND s.seq_id = r.seq_id
+        WHERE r.analysis_id = ? ORDER BY r.ordinal`,
+    )
+    .all(analysisId) as ResultRow[];
+}
+
+/** The aligned sequences as FASTA (sequences that did not align are left out). */
+function alignedFasta(rows: ResultRow[], reference: string): string {
+  return rows
+    .filter((r) => r.calls)
+    .map(
+      (r) => `>${r.seq_id}\n${alignedSequence(reference, JSON.parse(r.calls!) as SequenceCalls)}\n`,
+    )
+    .join('');
+}
+
+function mutationRecords(service: AnalysisService, analysisId: number): Record_[] {
+  const mutations = service.mutationRows({
+    analysisId,
+    filter: {},
+    sort: { column: 'position', direction: 'asc' },
+  });
+  return mutations.map((m) => ({
+    mutation: m.label,
+    kind: m.kind,
+    position: m.position,
+    gene: m.gene,
+    aa_changes: m.aaChanges.join(','),
+    count: m.count,
+    frequency: Number(m.frequency.toFixed(6)),
+  }));
+}
+
+/** One sequence's row of the QC table (rule scores, reasons) or of the calls table. */
+function sequenceRecord(r: ResultRow, table: 'qc' | 'calls'): Record_ {
+  const qc = r.qc
+    ? (JSON.parse(r.qc) as {
+        verdict: string;
+        overallScore: number;
+        rules: { rule: string; score: number; reason: string }[];
+      })
+    : null;
+  const nearest = r.nearest
+    ? (JSON.parse(r.nearest) as { name: string; clade: string; distance: number })
+    : null;
+  const common: Record_ = {
+    id: r.seq_id,
+    qc_verdict: qc?.verdict ?? (r.failure ? 'failed' : null),
+    qc_score: qc ? Number(qc.overallScore.toFixed(2)) : null,
+  };
+  if (table === 'qc') {
+    const rules = Object.fromEntries(
+      (qc?.rules ?? []).map((rule) => [rule.rule, Number(rule.score.toFixed(2))]),
+    );
+    return {
+      ...common,
+      ...rules,
+      reasons: (qc?.rules ?? [])
+        .filter((rule) => rule.score > 0)
+        .map((rule) => rule.reason)
+        .join('; '),
+      nearest_reference: nearest?.name ?? null,
+      nearest_clade: nearest?.clade ?? null,
+      failure: r.failure,
+    };
+  }
+  return {
+    ...common,
+    ...callColumns(r.calls ? (JSON.parse(r.calls) as SequenceCalls) : null),
+    nearest_reference: nearest?.name ?? null,
+    failure: r.failure,
+  };
+}
+
+/** The records and columns of the QC, calls or mutations table. */
+function tableRecords(
+  db: RegistryDb,
+  service: AnalysisService,
+  analysisId: number,
+  table: 'qc' | 'calls' | 'mutations',
+): { records: Record_[]; columns: string[] } {
+  if (table === 'mutations')
+    return { records: mutationRecords(service, analysisId), columns: MUTATION_COLUMNS };
+  return {
+    records: resultRows(db, analysisId).map((r) => sequenceRecord(r, table)),
+    columns: table === 'qc' ? QC_COLUMNS : CALL_COLUMNS,
+  };
+}
+
 export function exportAnalysis(
   db: RegistryDb,
   service: AnalysisService,
@@ -47,124 +184,18 @@ export function exportAnalysis(
 ): ExportedFile {
   const analysis = service.get(input.analysisId);
   const base = `analysis-${analysis.id}.${analysis.pathogen.id}`;
-  const rows = db.$client
-    .prepare(
-      `SELECT r.seq_id, r.failure, r.calls, r.qc, r.nearest, s.sequence
-         FROM sequence_results r JOIN analyses a ON a.id = r.analysis_id
-         LEFT JOIN sequences s ON s.dataset_id = a.dataset_id AND s.seq_id = r.seq_id
-        WHERE r.analysis_id = ? ORDER BY r.ordinal`,
-    )
-    .all(analysis.id) as {
-    seq_id: string;
-    failure: string | null;
-    calls: string | null;
-    qc: string | null;
-    nearest: string | null;
-    sequence: string | null;
-  }[];
-
-  if (input.table === 'aligned') {
-    if (input.format !== 'fasta')
+  const { table, format } = input;
+  if (table === 'aligned') {
+    if (format !== 'fasta')
       throw new InvalidInputError('aligned sequences export as FASTA (format: fasta)');
     const reference = service.referenceSequence(analysis.pathogen.id);
-    const content = rows
-      .filter((r) => r.calls)
-      .map(
-        (r) =>
-          `>${r.seq_id}\n${alignedSequence(reference, JSON.parse(r.calls!) as SequenceCalls)}\n`,
-      )
-      .join('');
+    const content = alignedFasta(resultRows(db, analysis.id), reference);
     return { fileName: `${base}.aligned.fasta`, mimeType: MIME_TYPES.fasta, content };
   }
-  if (input.table === 'mutations') {
-    const mutations = service.mutationRows({
-      analysisId: analysis.id,
-      filter: {},
-      sort: { column: 'position', direction: 'asc' },
-    });
-    const records = mutations.map((m) => ({
-      mutation: m.label,
-      kind: m.kind,
-      position: m.position,
-      gene: m.gene,
-      aa_changes: m.aaChanges.join(','),
-      count: m.count,
-      frequency: Number(m.frequency.toFixed(6)),
-    }));
-    const columns = ['mutation', 'kind', 'position', 'gene', 'aa_changes', 'count', 'frequency'];
-    return {
-      fileName: `${base}.mutations.${input.format}`,
-      mimeType: MIME_TYPES[input.format],
-      content: render(records, columns, input.format),
-    };
-  }
-  const records = rows.map((r) => {
-    const qc = r.qc
-      ? (JSON.parse(r.qc) as {
-          verdict: string;
-          overallScore: number;
-          rules: { rule: string; score: number; reason: string }[];
-        })
-      : null;
-    const nearest = r.nearest
-      ? (JSON.parse(r.nearest) as { name: string; clade: string; distance: number })
-      : null;
-    const common: Record_ = {
-      id: r.seq_id,
-      qc_verdict: qc?.verdict ?? (r.failure ? 'failed' : null),
-      qc_score: qc ? Number(qc.overallScore.toFixed(2)) : null,
-    };
-    if (input.table === 'qc') {
-      const rules = Object.fromEntries(
-        (qc?.rules ?? []).map((rule) => [rule.rule, Number(rule.score.toFixed(2))]),
-      );
-      return {
-        ...common,
-        ...rules,
-        reasons: (qc?.rules ?? [])
-          .filter((rule) => rule.score > 0)
-          .map((rule) => rule.reason)
-          .join('; '),
-        nearest_reference: nearest?.name ?? null,
-        nearest_clade: nearest?.clade ?? null,
-        failure: r.failure,
-      };
-    }
-    return {
-      ...common,
-      ...callColumns(r.calls ? (JSON.parse(r.calls) as SequenceCalls) : null),
-      nearest_reference: nearest?.name ?? null,
-      failure: r.failure,
-    };
-  });
-  const columns =
-    input.table === 'qc'
-      ? [
-          'id',
-          'qc_verdict',
-          'qc_score',
-          ...qcRuleNames,
-          'reasons',
-          'nearest_reference',
-          'nearest_clade',
-          'failure',
-        ]
-      : [
-          'id',
-          'qc_verdict',
-          'qc_score',
-          'substitutions',
-          'deletions',
-          'insertions',
-          'missing',
-          'aa_substitutions',
-          'aa_deletions',
-          'nearest_reference',
-          'failure',
-        ];
+  const { records, columns } = tableRecords(db, service, analysis.id, table);
   return {
-    fileName: `${base}.${input.table}.${input.format}`,
-    mimeType: MIME_TYPES[input.format],
-    content: render(records, columns, input.format),
+    fileName: `${base}.${table}.${format}`,
+    mimeType: MIME_TYPES[format],
+    content: render(records, columns, format),
   };
 }

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { MIN_CLUSTER_SEQUENCES, type ClusterParams } from '../../shared/cluster-schemas';
 import type { ClusterMetrics } from '../../shared/cluster-types';
-import { chooseK, kmeans, type Matrix } from './';
+import { chooseK, kmeans, type Matrix, type PcaResult } from './';
 import { pcaWithOnnx } from './pca-onnx';
 import { hdbscan } from './hdbscan';
 import { adjustedRandIndex, normalizedMutualInformation, silhouette } from './metrics';
@@ -18,7 +18,7 @@ import { datasets } from '../registry/schema';
 import { featurizeForClustering } from './cluster-features';
 import { chooseLabelColumn, columnValues, loadClusteringInputs } from './clustering-inputs';
 import { storeClustering } from './clustering-store';
-import { StageProgress } from './stage-progress';
+import { StageProgress, type Stage } from './stage-progress';
 
 export interface ClusterOptions {
   signal?: AbortSignal;
@@ -45,15 +45,7 @@ export async function clusterDataset(
       `dataset '${dataset.name}' has ${n} sequences; clustering needs at least ${MIN_CLUSTER_SEQUENCES}`,
     );
   const labelColumn = chooseLabelColumn(inputs.metadata, params.labelColumn);
-  const progress = new StageProgress(
-    [
-      { name: 'features', weight: 30 },
-      { name: 'pca', weight: 10 },
-      { name: 'embed', weight: params.embed === 'umap' ? 40 : 1 },
-      { name: 'cluster', weight: 20 },
-    ],
-    options.onProgress,
-  );
+  const progress = new StageProgress(stagesOf(params), options.onProgress);
 
   const features = await featurizeForClustering(inputs, params, {
     signal,
@@ -62,36 +54,18 @@ export async function clusterDataset(
       progress.update('features', done, total, `Features: ${done} of ${total} sequences`, done),
   });
 
-  progress.update('pca', 0, 1, 'Principal components');
-  signal?.throwIfAborted();
-  const components = Math.max(
-    params.dimensions,
-    Math.min(params.pcaComponents, n - 1, features.matrix.cols),
+  const { reduced, pcaMatrix } = await principalComponents(
+    features.matrix,
+    params,
+    progress,
+    signal,
   );
-  const reduced = await pcaWithOnnx(features.matrix, components, { seed: params.seed, signal });
-  const pcaMatrix: Matrix = { rows: n, cols: components, data: reduced.coordinates };
-  progress.update('pca', 1, 1, 'Principal components');
-
-  const embedding =
-    params.embed === 'umap'
-      ? await runUmap(pcaMatrix, {
-          nComponents: params.dimensions,
-          nNeighbors: Math.min(params.nNeighbors, n - 1),
-          minDist: params.minDist,
-          seed: params.seed,
-          signal,
-          onProgress: (done, total) =>
-            progress.update('embed', done, total, `UMAP: ${Math.round((done / total) * 100)}%`),
-        })
-      : firstColumns(pcaMatrix, params.dimensions);
+  const embedding = await embed(pcaMatrix, params, progress, signal);
   const embeddingMatrix: Matrix = { rows: n, cols: params.dimensions, data: embedding };
   signal?.throwIfAborted();
 
   const space = params.space === 'embedding' ? embeddingMatrix : pcaMatrix;
-  progress.update('cluster', 0, 1, params.method === 'kmeans' ? 'k-means' : 'HDBSCAN');
-  const { assignments, kScores } = await assignClusters(space, params, signal, (done, total) =>
-    progress.update('cluster', done, total, `HDBSCAN: ${Math.round((done / total) * 100)}%`),
-  );
+  const { assignments, kScores } = await assignClusters(space, params, progress, signal);
   signal?.throwIfAborted();
 
   const labels = labelColumn ? columnValues(inputs.metadata, labelColumn) : null;
@@ -133,6 +107,55 @@ export async function clusterDataset(
   return { clusteringId };
 }
 
+/** The run's stages, weighted by their usual share of its time. */
+function stagesOf(params: ClusterParams): Stage[] {
+  return [
+    { name: 'features', weight: 30 },
+    { name: 'pca', weight: 10 },
+    { name: 'embed', weight: params.embed === 'umap' ? 40 : 1 },
+    { name: 'cluster', weight: 20 },
+  ];
+}
+
+/** The PCA of the features: as many components as asked (at least the embedding's dimensions). */
+async function principalComponents(
+  features: Matrix,
+  params: ClusterParams,
+  progress: StageProgress,
+  signal: AbortSignal | undefined,
+): Promise<{ reduced: PcaResult; pcaMatrix: Matrix }> {
+  const n = features.rows;
+  progress.update('pca', 0, 1, 'Principal components');
+  signal?.throwIfAborted();
+  const components = Math.max(
+    params.dimensions,
+    Math.min(params.pcaComponents, n - 1, features.cols),
+  );
+  const reduced = await pcaWithOnnx(features, components, { seed: params.seed, signal });
+  const pcaMatrix: Matrix = { rows: n, cols: components, data: reduced.coordinates };
+  progress.update('pca', 1, 1, 'Principal components');
+  return { reduced, pcaMatrix };
+}
+
+/** The embedding shown: UMAP of the principal components, or their first columns. */
+async function embed(
+  pcaMatrix: Matrix,
+  params: ClusterParams,
+  progress: StageProgress,
+  signal: AbortSignal | undefined,
+): Promise<Float32Array> {
+  if (params.embed !== 'umap') return firstColumns(pcaMatrix, params.dimensions);
+  return runUmap(pcaMatrix, {
+    nComponents: params.dimensions,
+    nNeighbors: Math.min(params.nNeighbors, pcaMatrix.rows - 1),
+    minDist: params.minDist,
+    seed: params.seed,
+    signal,
+    onProgress: (done, total) =>
+      progress.update('embed', done, total, `UMAP: ${Math.round((done / total) * 100)}%`),
+  });
+}
+
 function firstColumns(matrix: Matrix, count: number): Float32Array {
   const out = new Float32Array(matrix.rows * count);
   for (let i = 0; i < matrix.rows; i++)
@@ -143,14 +166,16 @@ function firstColumns(matrix: Matrix, count: number): Float32Array {
 async function assignClusters(
   space: Matrix,
   params: ClusterParams,
+  progress: StageProgress,
   signal: AbortSignal | undefined,
-  onProgress: (done: number, total: number) => void,
 ): Promise<{ assignments: Int32Array; kScores: ClusterMetrics['kScores'] }> {
+  progress.update('cluster', 0, 1, params.method === 'kmeans' ? 'k-means' : 'HDBSCAN');
   if (params.method === 'hdbscan') {
     const result = await hdbscan(space, {
       minClusterSize: Math.min(params.minClusterSize, space.rows),
       signal,
-      onProgress,
+      onProgress: (done, total) =>
+        progress.update('cluster', done, total, `HDBSCAN: ${Math.round((done / total) * 100)}%`),
     });
     return { assignments: result.labels, kScores: null };
   }

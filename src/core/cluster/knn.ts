@@ -54,12 +54,7 @@ export async function knn(matrix: Matrix, k: number, options: KnnOptions = {}): 
     throw new RangeError(`k must be an integer from 0 to rows - 1 = ${n - 1}, got ${k}`);
   const pause = createYielder(options.signal);
   const x = centeredCopy(matrix);
-  const norms = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let c = i * cols, end = c + cols; c < end; c++) s += x[c]! * x[c]!;
-    norms[i] = s;
-  }
+  const norms = rowNorms(x, n, cols);
   // One bounded max-heap per row: slot 0 holds the farthest kept neighbour.
   const heapIndex = new Int32Array(n * k).fill(-1);
   const heapDistance = new Float64Array(n * k).fill(Infinity);
@@ -81,68 +76,92 @@ export async function knn(matrix: Matrix, k: number, options: KnnOptions = {}): 
     const i1 = Math.min(n, i0 + BLOCK);
     for (let j0 = i0; j0 < n; j0 += BLOCK) {
       const j1 = Math.min(n, j0 + BLOCK);
-      const diagonal = j0 === i0;
-      let i = i0;
-      // Two rows by four columns at a time: each load feeds two or four products. On the
-      // diagonal block only pairs with j > i count, so rows go one by one there.
-      if (!diagonal)
-        for (; i + 1 < i1; i += 2) {
-          const a = i * cols;
-          const a1 = a + cols;
-          let j = j0;
-          for (; j + 3 < j1; j += 4) {
-            const b0 = j * cols;
-            const b1 = b0 + cols;
-            const b2 = b1 + cols;
-            const b3 = b2 + cols;
-            let s0 = 0;
-            let s1 = 0;
-            let s2 = 0;
-            let s3 = 0;
-            let t0 = 0;
-            let t1 = 0;
-            let t2 = 0;
-            let t3 = 0;
-            for (let c = 0; c < cols; c++) {
-              const u = x[a + c]!;
-              const v = x[a1 + c]!;
-              const w0 = x[b0 + c]!;
-              const w1 = x[b1 + c]!;
-              const w2 = x[b2 + c]!;
-              const w3 = x[b3 + c]!;
-              s0 += u * w0;
-              s1 += u * w1;
-              s2 += u * w2;
-              s3 += u * w3;
-              t0 += v * w0;
-              t1 += v * w1;
-              t2 += v * w2;
-              t3 += v * w3;
-            }
-            consider(i, j, s0);
-            consider(i, j + 1, s1);
-            consider(i, j + 2, s2);
-            consider(i, j + 3, s3);
-            consider(i + 1, j, t0);
-            consider(i + 1, j + 1, t1);
-            consider(i + 1, j + 2, t2);
-            consider(i + 1, j + 3, t3);
-          }
-          for (; j < j1; j++) {
-            consider(i, j, dot(x, a, j * cols, cols));
-            consider(i + 1, j, dot(x, a1, j * cols, cols));
-          }
-        }
-      for (; i < i1; i++) {
-        const a = i * cols;
-        for (let j = diagonal ? i + 1 : j0; j < j1; j++) consider(i, j, dot(x, a, j * cols, cols));
-      }
+      scoreBlock(x, cols, { i0, i1, j0, j1 }, consider);
     }
     work += (i1 - i0) * (n - i0) - ((i1 - i0) * (i1 - i0 - 1)) / 2;
     options.onProgress?.(Math.round((n * work) / totalWork), n);
     await pause();
   }
   return finish(x, cols, n, k, heapIndex);
+}
+
+/** Squared norms of the rows of `x`. */
+function rowNorms(x: Float64Array, n: number, cols: number): Float64Array {
+  const norms = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let c = i * cols, end = c + cols; c < end; c++) s += x[c]! * x[c]!;
+    norms[i] = s;
+  }
+  return norms;
+}
+
+/**
+ * Scores every pair of rows i in [i0, i1), j in [j0, j1) (only j > i on the diagonal block,
+ * i0 = j0), handing each pair's dot product to `consider`.
+ */
+function scoreBlock(
+  x: Float64Array,
+  cols: number,
+  { i0, i1, j0, j1 }: { i0: number; i1: number; j0: number; j1: number },
+  consider: (i: number, j: number, product: number) => void,
+): void {
+  const diagonal = j0 === i0;
+  let i = i0;
+  // Two rows by four columns at a time: each load feeds two or four products. On the
+  // diagonal block only pairs with j > i count, so rows go one by one there.
+  if (!diagonal)
+    for (; i + 1 < i1; i += 2) {
+      const a = i * cols;
+      const a1 = a + cols;
+      let j = j0;
+      for (; j + 3 < j1; j += 4) {
+        const b0 = j * cols;
+        const b1 = b0 + cols;
+        const b2 = b1 + cols;
+        const b3 = b2 + cols;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        let t3 = 0;
+        for (let c = 0; c < cols; c++) {
+          const u = x[a + c]!;
+          const v = x[a1 + c]!;
+          const w0 = x[b0 + c]!;
+          const w1 = x[b1 + c]!;
+          const w2 = x[b2 + c]!;
+          const w3 = x[b3 + c]!;
+          s0 += u * w0;
+          s1 += u * w1;
+          s2 += u * w2;
+          s3 += u * w3;
+          t0 += v * w0;
+          t1 += v * w1;
+          t2 += v * w2;
+          t3 += v * w3;
+        }
+        consider(i, j, s0);
+        consider(i, j + 1, s1);
+        consider(i, j + 2, s2);
+        consider(i, j + 3, s3);
+        consider(i + 1, j, t0);
+        consider(i + 1, j + 1, t1);
+        consider(i + 1, j + 2, t2);
+        consider(i + 1, j + 3, t3);
+      }
+      for (; j < j1; j++) {
+        consider(i, j, dot(x, a, j * cols, cols));
+        consider(i + 1, j, dot(x, a1, j * cols, cols));
+      }
+    }
+  for (; i < i1; i++) {
+    const a = i * cols;
+    for (let j = diagonal ? i + 1 : j0; j < j1; j++) consider(i, j, dot(x, a, j * cols, cols));
+  }
 }
 
 /**

@@ -57,7 +57,7 @@ export function* pcaSteps(
   options: PcaOptions,
 ): Generator<ProductRequest, PcaResult, Float64Array> {
   assertMatrix(matrix);
-  const { rows, cols, data } = matrix;
+  const { rows, cols } = matrix;
   if (!Number.isInteger(components) || components < 1 || components > Math.min(rows, cols))
     throw new RangeError(
       `components must be an integer from 1 to min(rows, cols) = ${Math.min(rows, cols)}, got ${components}`,
@@ -66,12 +66,7 @@ export function* pcaSteps(
   const width = Math.min(rows, cols, components + (options.oversampling ?? 8));
   const random = mulberry32(options.seed ?? 1);
 
-  const mean = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j]! += data[i * cols + j]!;
-  for (let j = 0; j < cols; j++) mean[j]! /= rows;
-  let totalSquares = 0;
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++) totalSquares += (data[i * cols + j]! - mean[j]!) ** 2;
+  const { mean, totalSquares } = columnMeans(matrix);
   const dof = Math.max(1, rows - 1);
 
   let basis: Float64Array = new Float64Array(cols * width); // cols x width
@@ -107,6 +102,36 @@ export function* pcaSteps(
   );
 
   // Rayleigh-Ritz: eigenvectors of the small width x width Gram matrix of the projection.
+  const eigen = symmetricEigen(gramOf(projected, rows, width), width);
+  const { loadings, coordinates, explainedVariance } = rotateToComponents(
+    { basis, projected, eigen },
+    { rows, cols, width, components, dof },
+  );
+  const totalVariance = totalSquares / dof;
+  return {
+    coordinates,
+    explainedVarianceRatio: explainedVariance.map((v) =>
+      totalVariance > 0 ? Math.min(1, v / totalVariance) : 0,
+    ),
+    explainedVariance,
+    loadings,
+    mean: Float32Array.from(mean),
+  };
+}
+
+/** Column means, and the sum of squared deviations from them over all cells. */
+function columnMeans({ rows, cols, data }: Matrix): { mean: Float64Array; totalSquares: number } {
+  const mean = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j]! += data[i * cols + j]!;
+  for (let j = 0; j < cols; j++) mean[j]! /= rows;
+  let totalSquares = 0;
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) totalSquares += (data[i * cols + j]! - mean[j]!) ** 2;
+  return { mean, totalSquares };
+}
+
+/** projectedᵀ·projected (width x width, symmetric) of the rows x width projection. */
+function gramOf(projected: Float64Array, rows: number, width: number): Float64Array {
   const gram = new Float64Array(width * width);
   for (let i = 0; i < rows; i++)
     for (let a = 0; a < width; a++) {
@@ -115,8 +140,23 @@ export function* pcaSteps(
     }
   for (let a = 0; a < width; a++)
     for (let b = 0; b < a; b++) gram[a * width + b] = gram[b * width + a]!;
-  const eigen = symmetricEigen(gram, width);
+  return gram;
+}
 
+/**
+ * The components from the converged subspace: loadings (basis rotated by the Gram matrix's
+ * eigenvectors), the rows' coordinates on them, and their variances.
+ */
+function rotateToComponents(
+  subspace: {
+    basis: Float64Array;
+    projected: Float64Array;
+    eigen: ReturnType<typeof symmetricEigen>;
+  },
+  shape: { rows: number; cols: number; width: number; components: number; dof: number },
+): Pick<PcaResult, 'loadings' | 'coordinates' | 'explainedVariance'> {
+  const { basis, projected, eigen } = subspace;
+  const { rows, cols, width, components, dof } = shape;
   const loadings = new Float32Array(components * cols);
   const coordinates = new Float32Array(rows * components);
   const explainedVariance: number[] = [];
@@ -141,16 +181,7 @@ export function* pcaSteps(
     }
     explainedVariance.push(Math.max(0, eigen.values[c]!) / dof);
   }
-  const totalVariance = totalSquares / dof;
-  return {
-    coordinates,
-    explainedVarianceRatio: explainedVariance.map((v) =>
-      totalVariance > 0 ? Math.min(1, v / totalVariance) : 0,
-    ),
-    explainedVariance,
-    loadings,
-    mean: Float32Array.from(mean),
-  };
+  return { loadings, coordinates, explainedVariance };
 }
 
 /** (X - 1 meanᵀ)·basis from product = X·basis: subtracts meanᵀ·basis from every row. */

@@ -2,10 +2,11 @@
  * A small pool of k-mer spectrum workers: a call is split into batches that go to whichever
  * worker is free; the rows come back assembled in input order.
  */
-import { createWorkerPool } from '../jobs/worker-pool';
+import { createWorkerPool, type WorkerPoolOf } from '../jobs/worker-pool';
+import type { FeatureWorker } from './feature.worker';
 import type { FeatureWorkerData } from './feature-messages';
 import { parseFeaturizerConfig, type KmerFeaturizerConfigInput } from './featurizer-config';
-import { packedTransferList, packSequences, type PackedSequences } from './packed-sequences';
+import { packedTransferList, packSequences } from './packed-sequences';
 
 export interface FeaturePool {
   /** Dimension of one row. */
@@ -30,7 +31,7 @@ export function createFeaturePool(
   const threads = Math.max(1, options.threads ?? 2);
   const batchSize = Math.max(1, options.batchSize ?? 128);
   const data: FeatureWorkerData = { config };
-  const pool = createWorkerPool<PackedSequences, Float32Array>(
+  const pool: WorkerPoolOf<FeatureWorker> = createWorkerPool(
     import.meta.url,
     'feature.worker',
     data,

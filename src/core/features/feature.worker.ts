@@ -7,4 +7,10 @@ import type { PackedSequences } from './packed-sequences';
 
 const config = parseFeaturizerConfig((workerData as FeatureWorkerData).config);
 
-serveWorkerRequests<PackedSequences, Float32Array>((batch) => featurizeBatch(config, batch), true);
+const featurize = (batch: PackedSequences): ReturnType<typeof featurizeBatch> =>
+  featurizeBatch(config, batch);
+
+serveWorkerRequests(featurize, true);
+
+/** This worker's handler: its pool's request and result types come from it. */
+export type FeatureWorker = typeof featurize;

@@ -19,6 +19,15 @@ export type WorkerJobReply<R> =
   | { type: 'cancelled' }
   | { type: 'error'; error: SerializedWorkerError };
 
+/**
+ * A job worker's work, given to `hostWorkerJob`; its module writes it as
+ * `const work = ((signal, report) => ...) satisfies JobWork` and exports `typeof work`.
+ */
+export type JobWork = (signal: AbortSignal, report: JobContext['report']) => Promise<unknown>;
+
+/** What a job worker's work resolves to: the result its `done` message carries. */
+export type JobResultOf<W extends JobWork> = Awaited<ReturnType<W>>;
+
 export function runWorkerJob<R>(
   baseUrl: string,
   name: string,

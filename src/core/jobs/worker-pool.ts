@@ -33,6 +33,22 @@ export interface WorkerPool<Req, Res> {
   close(): Promise<void>;
 }
 
+/** A handler's answer whose buffers move to the caller (served with `transfers`). */
+export interface Transferred<Res> {
+  result: Res;
+  transfer: readonly Transferable[];
+}
+
+/**
+ * The pool of a worker whose module answers with `H` (it exports `type X = typeof handler`):
+ * the request is the handler's argument, the result what it returns (the `result` of a
+ * `Transferred` answer), so the message types are written once, by the handler.
+ */
+export type WorkerPoolOf<H extends (request: never) => unknown> = WorkerPool<
+  Parameters<H>[0],
+  ReturnType<H> extends Transferred<infer Res> ? Res : ReturnType<H>
+>;
+
 interface Task<Req, Res> {
   message: PoolRequest<Req>;
   transfer: readonly Transferable[];
@@ -50,6 +66,113 @@ export interface WorkerPoolOptions {
   setup?: Promise<unknown>;
 }
 
+/** The pool's bookkeeping: queued tasks, the task each worker runs, the idle and retired workers. */
+class ThreadPool<Req, Res> implements WorkerPool<Req, Res> {
+  private readonly queue: Task<Req, Res>[] = [];
+  private readonly running = new Map<Worker, Task<Req, Res>>();
+  private readonly idle: Worker[] = [];
+  private readonly retired = new Set<Worker>();
+  private readonly workers: Worker[];
+  private nextId = 1;
+  private alive: number;
+  private closedBy: Error | null = null;
+
+  constructor(
+    baseUrl: string,
+    private readonly name: string,
+    workerData: unknown,
+    threads: number,
+    setup: Promise<unknown> | undefined,
+  ) {
+    this.alive = Math.max(1, threads);
+    this.workers = Array.from({ length: this.alive }, () => {
+      const worker = startWorker(baseUrl, name, workerData);
+      worker.on('message', (reply: PoolReply<Res>) => this.settle(worker, reply));
+      worker.on('error', (error) => this.fail(worker, error));
+      worker.on('exit', (code) =>
+        this.retire(worker, new Error(`${name} stopped (exit code ${code})`)),
+      );
+      if (!setup) this.idle.push(worker);
+      return worker;
+    });
+    setup?.then(
+      (data) => this.deliverSetup(data),
+      (error: unknown) => {
+        this.closedBy = error instanceof Error ? error : new Error(String(error));
+        void this.close();
+      },
+    );
+  }
+
+  run(request: Req, transfer: readonly Transferable[] = []): Promise<Res> {
+    if (this.alive === 0 || this.closedBy) return Promise.reject(this.closed());
+    return new Promise<Res>((resolve, reject) => {
+      this.queue.push({
+        message: { type: 'request', id: this.nextId++, request },
+        transfer,
+        resolve,
+        reject,
+      });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const task of this.queue.splice(0)) task.reject(this.closed());
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private closed(): Error {
+    return this.closedBy ?? new Error(`${this.name} pool closed`);
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const task = this.queue.shift()!;
+      this.running.set(worker, task);
+      worker.postMessage(task.message, task.transfer);
+    }
+  }
+
+  /** A worker's reply: its task settles and the worker takes the next one. */
+  private settle(worker: Worker, reply: PoolReply<Res>): void {
+    const task = this.running.get(worker);
+    this.running.delete(worker);
+    this.idle.push(worker);
+    if (reply.type === 'result') task?.resolve(reply.result);
+    else task?.reject(rebuildError(reply.error));
+    this.dispatch();
+  }
+
+  private fail(worker: Worker, error: Error): void {
+    this.running.get(worker)?.reject(error);
+    this.running.delete(worker);
+  }
+
+  /** A worker that exited: its task fails; when none is left, so does every queued task. */
+  private retire(worker: Worker, error: Error): void {
+    this.retired.add(worker);
+    this.fail(worker, error);
+    const at = this.idle.indexOf(worker);
+    if (at >= 0) this.idle.splice(at, 1);
+    this.alive -= 1;
+    if (this.alive === 0) for (const task of this.queue.splice(0)) task.reject(error);
+  }
+
+  /** Sends the setup data to every live worker, which then takes requests. */
+  private deliverSetup(data: unknown): void {
+    const message: PoolSetup = { type: 'setup', data };
+    for (const worker of this.workers) {
+      if (!this.retired.has(worker)) {
+        worker.postMessage(message);
+        this.idle.push(worker);
+      }
+    }
+    this.dispatch();
+  }
+}
+
 /**
  * @param baseUrl `import.meta.url` of the module beside the worker file
  * @param name the worker's file name without extension, e.g. `align.worker`
@@ -61,90 +184,10 @@ export function createWorkerPool<Req, Res>(
   threads = 2,
   options: WorkerPoolOptions = {},
 ): WorkerPool<Req, Res> {
-  const queue: Task<Req, Res>[] = [];
-  const running = new Map<Worker, Task<Req, Res>>();
-  const idle: Worker[] = [];
-  let nextId = 1;
-  let alive = Math.max(1, threads);
-  let closedBy: Error | null = null;
-  const closed = (): Error => closedBy ?? new Error(`${name} pool closed`);
-
-  const dispatch = (): void => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const task = queue.shift()!;
-      running.set(worker, task);
-      worker.postMessage(task.message, task.transfer);
-    }
-  };
-  const fail = (worker: Worker, error: Error): void => {
-    running.get(worker)?.reject(error);
-    running.delete(worker);
-  };
-  const retired = new Set<Worker>();
-  const retire = (worker: Worker, error: Error): void => {
-    retired.add(worker);
-    fail(worker, error);
-    const at = idle.indexOf(worker);
-    if (at >= 0) idle.splice(at, 1);
-    alive -= 1;
-    if (alive === 0) for (const task of queue.splice(0)) task.reject(error);
-  };
-
-  const workers = Array.from({ length: alive }, () => {
-    const worker = startWorker(baseUrl, name, workerData);
-    worker.on('message', (reply: PoolReply<Res>) => {
-      const task = running.get(worker);
-      running.delete(worker);
-      idle.push(worker);
-      if (reply.type === 'result') task?.resolve(reply.result);
-      else task?.reject(rebuildError(reply.error));
-      dispatch();
-    });
-    worker.on('error', (error) => fail(worker, error));
-    worker.on('exit', (code) => retire(worker, new Error(`${name} stopped (exit code ${code})`)));
-    if (!options.setup) idle.push(worker);
-    return worker;
-  });
-  const close = async (): Promise<void> => {
-    for (const task of queue.splice(0)) task.reject(closed());
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  };
-  options.setup?.then(
-    (data) => {
-      const message: PoolSetup = { type: 'setup', data };
-      for (const worker of workers) {
-        if (!retired.has(worker)) {
-          worker.postMessage(message);
-          idle.push(worker);
-        }
-      }
-      dispatch();
-    },
-    (error: unknown) => {
-      closedBy = error instanceof Error ? error : new Error(String(error));
-      void close();
-    },
-  );
-
-  return {
-    run(request, transfer = []) {
-      if (alive === 0 || closedBy) return Promise.reject(closed());
-      return new Promise<Res>((resolve, reject) => {
-        queue.push({
-          message: { type: 'request', id: nextId++, request },
-          transfer,
-          resolve,
-          reject,
-        });
-        dispatch();
-      });
-    },
-    close,
-  };
+  return new ThreadPool<Req, Res>(baseUrl, name, workerData, threads, options.setup);
 }
 
-type Handler<Req, Res> = (request: Req) => Res | { result: Res; transfer: readonly Transferable[] };
+type Handler<Req, Res> = (request: Req) => Res | Transferred<Res>;
 
 /**
  * Answers one request on `port` with `handle`'s result; with `transfers`, `handle` returns
@@ -159,7 +202,7 @@ export function answerRequest<Req, Res>(
   try {
     const output = handle(message.request);
     const { result, transfer } = transfers
-      ? (output as { result: Res; transfer: readonly Transferable[] })
+      ? (output as Transferred<Res>)
       : { result: output as Res, transfer: [] };
     const reply: PoolReply<Res> = { type: 'result', id: message.id, result };
     port.postMessage(reply, transfer);

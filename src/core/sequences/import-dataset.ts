@@ -2,15 +2,14 @@
  * One import: sequence files (+ optional metadata) into one dataset, in one transaction.
  * Cancelled, failed or killed, it leaves the registry as it was.
  */
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { ImportFilesInput } from '../../shared/schemas';
 import type {
+  DatasetSummary,
   ImportReport,
   MetadataReport,
-  RecordError,
   SourceFileSummary,
 } from '../../shared/types';
 import type { RegistryDb } from '../registry/db';
@@ -18,12 +17,9 @@ import { auditLog, datasets } from '../registry/schema';
 import { detectFile } from './detect';
 import { readMetadata, type MetadataTable } from './metadata';
 import { readSequences } from './reader';
-import type { FileInfo, SequenceRecord } from './types';
+import type { FileInfo } from './types';
 import { toDatasetSummary } from './dataset-rows';
-
-/** Errors kept in full in the report and the registry; the count covers them all. */
-export const MAX_STORED_ERRORS = 1000;
-const MAX_UNMATCHED_IDS = 200;
+import { ImportTally } from './import-tally';
 
 export interface ImportProgress {
   unit: 'bytes';
@@ -49,24 +45,27 @@ type ParsedImport = {
   name?: string;
 };
 
+type NamedFile = { path: string; name: string };
+
+interface CheckedInputs {
+  files: NamedFile[];
+  infos: FileInfo[];
+  metadata: MetadataTable | null;
+  sizes: number[];
+}
+
 function defaultName(fileName: string): string {
   return (
     fileName.replace(/(\.gz)?$/i, '').replace(/\.(fasta|fa|fna|fas|fastq|fq|txt)$/i, '') || fileName
   );
 }
 
-export async function importDataset(
-  db: RegistryDb,
-  input: ImportFilesInput | ParsedImport,
-  options: ImportOptions = {},
-): Promise<ImportReport> {
-  const { signal, onProgress, maxRecordLength } = options;
+/** Refuses a file that is not sequence data (and reads the metadata) before anything is written. */
+async function checkInputs(input: ImportFilesInput | ParsedImport): Promise<CheckedInputs> {
   const files = input.files.map((file) => ({
     path: file.path,
     name: file.name ?? basename(file.path),
   }));
-
-  // Refuse a file that is not sequence data before anything is written.
   const infos: FileInfo[] = [];
   for (const file of files) infos.push(await detectFile(file.path, file.name));
   const metadataName = input.metadata
@@ -75,8 +74,11 @@ export async function importDataset(
   const metadata: MetadataTable | null =
     input.metadata && metadataName ? await readMetadata(input.metadata.path, metadataName) : null;
   const sizes = await Promise.all(files.map(async (file) => (await stat(file.path)).size));
+  return { files, infos, metadata, sizes };
+}
 
-  const progress: ImportProgress = {
+function startProgress(files: NamedFile[], sizes: number[]): ImportProgress {
+  return {
     unit: 'bytes',
     done: 0,
     total: sizes.reduce((a, b) => a + b, 0),
@@ -89,141 +91,142 @@ export async function importDataset(
       records: 0,
     })),
   };
+}
 
-  const client = db.$client;
-  const insertSequence = client.prepare(
-    `INSERT INTO sequences (dataset_id, ordinal, seq_id, description, length, n_count, ambiguous_count,
-       gc_count, n_fraction, gc_fraction, sequence, quality, metadata)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+/** The dataset's row, written first with a placeholder hash and counts (`saveDataset` fills them). */
+function insertPendingDataset(client: RegistryDb['$client'], name: string): number {
+  return Number(
+    client
+      .prepare(
+        `INSERT INTO datasets (name, content_sha256, sequence_count, invalid_count, total_bases,
+           source_files, metadata_columns, error_count, errors)
+         VALUES (?, ?, 0, 0, 0, '[]', '[]', 0, '[]')`,
+      )
+      .run(name, `pending:${Date.now()}:${Math.random()}`).lastInsertRowid,
   );
-  const hash = createHash('sha256');
-  const seen = new Map<string, { file: string; line: number }>();
-  const errors: RecordError[] = [];
-  let errorCount = 0;
-  let totalBases = 0;
-  let matched = 0;
-  const addError = (error: RecordError): void => {
-    errorCount += 1;
-    if (errors.length < MAX_STORED_ERRORS) errors.push(error);
+}
+
+/** Reads one sequence file into the tally (and so into its dataset), reporting progress. */
+async function readFileInto(
+  tally: ImportTally,
+  source: { file: NamedFile; info: FileInfo; fileProgress: ImportProgress['files'][number] },
+  progress: ImportProgress,
+  options: ImportOptions,
+): Promise<SourceFileSummary> {
+  const { file, fileProgress } = source;
+  const { signal, onProgress, maxRecordLength } = options;
+  const summary: SourceFileSummary = {
+    name: file.name,
+    ...source.info,
+    records: 0,
+    valid: 0,
+    invalid: 0,
   };
+  const stream = readSequences(file.path, {
+    displayName: file.name,
+    signal,
+    maxRecordLength,
+    onProgress: ({ bytesRead }) => {
+      progress.done += bytesRead - fileProgress.bytesDone;
+      fileProgress.bytesDone = bytesRead;
+      onProgress?.(progress);
+    },
+  });
+  for await (const batch of stream) {
+    signal?.throwIfAborted();
+    for (const event of batch) {
+      summary.records += 1;
+      if (!tally.take(file.name, event)) {
+        summary.invalid += 1;
+        continue;
+      }
+      summary.valid += 1;
+      fileProgress.records += 1;
+      progress.records += 1;
+    }
+  }
+  fileProgress.bytesDone = fileProgress.bytesTotal;
+  return summary;
+}
+
+/** Fills in the dataset's row and logs the import; returns the summary of the saved row. */
+function saveDataset(
+  db: RegistryDb,
+  datasetId: number,
+  saved: {
+    contentSha256: string;
+    tally: ImportTally;
+    invalid: number;
+    summaries: SourceFileSummary[];
+    metadata: MetadataTable | null;
+    metadataReport: MetadataReport | null;
+    files: NamedFile[];
+  },
+): DatasetSummary {
+  const { tally, metadata } = saved;
+  db.update(datasets)
+    .set({
+      contentSha256: saved.contentSha256,
+      sequenceCount: tally.seen.size,
+      invalidCount: saved.invalid,
+      totalBases: tally.totalBases,
+      sourceFiles: saved.summaries,
+      metadataColumns: metadata?.columns.filter((c) => c !== metadata.idColumn) ?? [],
+      metadataReport: saved.metadataReport,
+      errorCount: tally.errorCount,
+      errors: tally.errors,
+    })
+    .where(eq(datasets.id, datasetId))
+    .run();
+  db.insert(auditLog)
+    .values({
+      action: 'dataset.import',
+      detail: { datasetId, files: saved.files.map((f) => f.name), sequences: tally.seen.size },
+    })
+    .run();
+  const row = db.select().from(datasets).where(eq(datasets.id, datasetId)).get()!;
+  return toDatasetSummary(row);
+}
+
+export async function importDataset(
+  db: RegistryDb,
+  input: ImportFilesInput | ParsedImport,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const { signal, onProgress } = options;
+  const { files, infos, metadata, sizes } = await checkInputs(input);
+  const progress = startProgress(files, sizes);
+  const client = db.$client;
 
   client.exec('BEGIN IMMEDIATE');
   try {
-    const datasetId = Number(
-      client
-        .prepare(
-          `INSERT INTO datasets (name, content_sha256, sequence_count, invalid_count, total_bases,
-             source_files, metadata_columns, error_count, errors)
-           VALUES (?, ?, 0, 0, 0, '[]', '[]', 0, '[]')`,
-        )
-        .run(input.name ?? defaultName(files[0]!.name), `pending:${Date.now()}:${Math.random()}`)
-        .lastInsertRowid,
-    );
+    const datasetId = insertPendingDataset(client, input.name ?? defaultName(files[0]!.name));
+    const tally = new ImportTally(client, datasetId, metadata);
     const summaries: SourceFileSummary[] = [];
     for (const [index, file] of files.entries()) {
-      const summary: SourceFileSummary = {
-        name: file.name,
-        ...infos[index]!,
-        records: 0,
-        valid: 0,
-        invalid: 0,
-      };
-      summaries.push(summary);
-      const fileProgress = progress.files[index]!;
-      const stream = readSequences(file.path, {
-        displayName: file.name,
-        signal,
-        maxRecordLength,
-        onProgress: ({ bytesRead }) => {
-          progress.done += bytesRead - fileProgress.bytesDone;
-          fileProgress.bytesDone = bytesRead;
-          onProgress?.(progress);
-        },
-      });
-      for await (const batch of stream) {
-        signal?.throwIfAborted();
-        for (const event of batch) {
-          summary.records += 1;
-          if (event.type === 'error') {
-            summary.invalid += 1;
-            addError(event.error);
-            continue;
-          }
-          const record: SequenceRecord = event.record;
-          const first = seen.get(record.id);
-          if (first) {
-            summary.invalid += 1;
-            addError({
-              file: file.name,
-              line: record.line,
-              recordId: record.id,
-              code: 'duplicate-id',
-              reason: `duplicate id '${record.id}' (first seen in ${first.file} at line ${first.line})`,
-            });
-            continue;
-          }
-          seen.set(record.id, { file: file.name, line: record.line });
-          const meta = metadata?.rows.get(record.id) ?? null;
-          if (meta) matched += 1;
-          const acgt = record.length - record.nCount - record.ambiguousCount;
-          insertSequence.run(
-            datasetId,
-            seen.size - 1,
-            record.id,
-            record.description,
-            record.length,
-            record.nCount,
-            record.ambiguousCount,
-            record.gcCount,
-            record.length > 0 ? record.nCount / record.length : 0,
-            acgt > 0 ? record.gcCount / acgt : 0,
-            record.sequence,
-            record.quality ?? null,
-            meta ? JSON.stringify(meta) : null,
-          );
-          hash.update(`${record.id}\t${record.sequence}\n`);
-          totalBases += record.length;
-          summary.valid += 1;
-          fileProgress.records += 1;
-          progress.records += 1;
-        }
-      }
-      fileProgress.bytesDone = fileProgress.bytesTotal;
+      const source = { file, info: infos[index]!, fileProgress: progress.files[index]! };
+      summaries.push(await readFileInto(tally, source, progress, options));
     }
     signal?.throwIfAborted();
     progress.done = progress.total;
     progress.message = 'Saving';
     onProgress?.(progress);
 
-    let metadataReport: MetadataReport | null = null;
-    if (metadata) {
-      const unmatched = [...metadata.rows.keys()].filter((id) => !seen.has(id));
-      hash.update(`metadata\t${metadata.columns.join('\t')}\n`);
-      for (const [id, row] of metadata.rows) hash.update(`${id}\t${JSON.stringify(row)}\n`);
-      metadataReport = {
-        file: metadata.file,
-        columns: metadata.columns,
-        idColumn: metadata.idColumn,
-        rows: metadata.rows.size,
-        matched,
-        unmatchedIds: unmatched.slice(0, MAX_UNMATCHED_IDS),
-        unmatchedCount: unmatched.length,
-        sequencesWithoutMetadata: seen.size - matched,
-      };
-    }
+    const metadataReport = tally.metadataReport();
+    const valid = tally.seen.size;
     const invalid = summaries.reduce((sum, s) => sum + s.invalid, 0);
     const base = {
       files: summaries,
-      records: { total: seen.size + invalid, valid: seen.size, invalid },
-      errors,
-      errorCount,
+      records: { total: valid + invalid, valid, invalid },
+      errors: tally.errors,
+      errorCount: tally.errorCount,
       metadata: metadataReport,
     };
-    if (seen.size === 0) {
+    if (valid === 0) {
       client.exec('ROLLBACK');
       return { ...base, dataset: null, duplicateOf: null };
     }
-    const contentSha256 = hash.digest('hex');
+    const contentSha256 = tally.contentSha256();
     const existing = db
       .select({ id: datasets.id, name: datasets.name })
       .from(datasets)
@@ -233,28 +236,16 @@ export async function importDataset(
       client.exec('ROLLBACK');
       return { ...base, dataset: null, duplicateOf: existing };
     }
-    db.update(datasets)
-      .set({
-        contentSha256,
-        sequenceCount: seen.size,
-        invalidCount: invalid,
-        totalBases,
-        sourceFiles: summaries,
-        metadataColumns: metadata?.columns.filter((c) => c !== metadata.idColumn) ?? [],
-        metadataReport,
-        errorCount,
-        errors,
-      })
-      .where(eq(datasets.id, datasetId))
-      .run();
-    db.insert(auditLog)
-      .values({
-        action: 'dataset.import',
-        detail: { datasetId, files: files.map((f) => f.name), sequences: seen.size },
-      })
-      .run();
-    const row = db.select().from(datasets).where(eq(datasets.id, datasetId)).get()!;
-    const report: ImportReport = { ...base, dataset: toDatasetSummary(row), duplicateOf: null };
+    const dataset = saveDataset(db, datasetId, {
+      contentSha256,
+      tally,
+      invalid,
+      summaries,
+      metadata,
+      metadataReport,
+      files,
+    });
+    const report: ImportReport = { ...base, dataset, duplicateOf: null };
     options.onCommit?.(report);
     client.exec('COMMIT');
     return report;

@@ -1,8 +1,8 @@
 /** A small pool of alignment workers for one pathogen; results keep the batch's order. */
 import type { AlignmentOutcome } from '../../../shared/analysis-types';
-import { createWorkerPool } from '../../jobs/worker-pool';
+import { createWorkerPool, type WorkerPoolOf } from '../../jobs/worker-pool';
 import type { Pathogen } from '../../pathogens/types';
-import type { AlignWorkerData } from './align.worker';
+import type { AlignWorker, AlignWorkerData } from './align.worker';
 
 export interface AlignPool {
   /** Aligns a batch on the next free worker. */
@@ -12,7 +12,7 @@ export interface AlignPool {
 
 export function createAlignPool(pathogen: Pathogen, threads = 2): AlignPool {
   const data: AlignWorkerData = { pathogen };
-  const pool = createWorkerPool<string[], AlignmentOutcome[]>(
+  const pool: WorkerPoolOf<AlignWorker> = createWorkerPool(
     import.meta.url,
     'align.worker',
     data,

@@ -11,6 +11,10 @@ export interface AlignWorkerData {
 
 const aligner = createAligner((workerData as AlignWorkerData).pathogen);
 
-serveWorkerRequests<string[], AlignmentOutcome[]>((sequences) =>
-  sequences.map((s) => aligner.align(s)),
-);
+const alignBatch = (sequences: string[]): AlignmentOutcome[] =>
+  sequences.map((s) => aligner.align(s));
+
+serveWorkerRequests(alignBatch);
+
+/** This worker's handler: its pool's request and result types come from it. */
+export type AlignWorker = typeof alignBatch;

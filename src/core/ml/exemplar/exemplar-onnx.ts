@@ -22,6 +22,7 @@ import {
   resolveVoteOptions,
   type ExemplarSet,
   type ExemplarVoteOptions,
+  type ResolvedVoteOptions,
 } from './exemplar-set';
 
 export const EXEMPLAR_OPSETS: Opset[] = [{ domain: '', version: 17 }];
@@ -79,6 +80,82 @@ function exemplarMatrices(set: ExemplarSet): ExemplarMatrices {
   return { usedColumns, oneHotT, unknownPositions, unknownT, weights };
 }
 
+function int64(g: GraphBuilder, values: number[]): string {
+  return g.constant({ type: 'int64', dims: [values.length], data: values });
+}
+
+/**
+ * The [batch, m] distance of each query to each exemplar: weighted known-in-both positions
+ * minus matches (divided by the known-in-both weight when `normalize`).
+ */
+function addDistance(
+  g: GraphBuilder,
+  set: ExemplarSet,
+  matrices: ExemplarMatrices,
+  exemplars: string,
+  normalize: boolean,
+): string {
+  const { positions, width } = set;
+  const m = set.labels.length;
+  const query = g.op('Cast', ['alleles'], { to: attr.int(UINT8) });
+  const queryUsed = g.op('Gather', [query, int64(g, matrices.usedColumns)], { axis: attr.int(1) });
+  const matches = g.op('Cast', [g.op('MatMulInteger', [queryUsed, exemplars])], {
+    to: attr.int(FLOAT),
+  });
+  const perPosition = g.op('Reshape', ['alleles', int64(g, [0, positions, width])]);
+  const queryKnown = g.op('ReduceSum', [perPosition, int64(g, [2])], { keepdims: attr.int(0) });
+  const siteWeights = g.initializer('site_weights', {
+    type: 'float',
+    dims: [positions, 1],
+    data: matrices.weights,
+  });
+  // [batch, 1]: the weighted positions the query knows; minus, per exemplar, those of them
+  // the exemplar does not know.
+  let knownBoth = g.op('MatMul', [queryKnown, siteWeights]);
+  if (matrices.unknownPositions.length > 0) {
+    const exemplarUnknown = g.initializer('exemplar_unknown_t', {
+      type: 'uint8',
+      dims: [matrices.unknownPositions.length, m],
+      data: matrices.unknownT,
+    });
+    const queryKnownThere = g.op(
+      'Cast',
+      [g.op('Gather', [queryKnown, int64(g, matrices.unknownPositions)], { axis: attr.int(1) })],
+      { to: attr.int(UINT8) },
+    );
+    const unknownThere = g.op('MatMulInteger', [queryKnownThere, exemplarUnknown]);
+    knownBoth = g.op('Sub', [knownBoth, g.op('Cast', [unknownThere], { to: attr.int(FLOAT) })]);
+  }
+  const distance = g.op('Sub', [knownBoth, matches]);
+  return normalize ? g.op('Div', [distance, g.op('Max', [knownBoth, g.scalar(1)])]) : distance;
+}
+
+/**
+ * The weighted vote of the k nearest (`nearest_distance`, `nearest_index`) through the
+ * one-hot label matrix: outputs `probabilities` and `label`.
+ */
+function addVote(
+  g: GraphBuilder,
+  labels: string,
+  vote: Pick<ResolvedVoteOptions, 'weighting' | 'tau'>,
+): void {
+  let weights: string;
+  if (vote.weighting === 'exp') {
+    const nearest = g.op('ReduceMin', ['nearest_distance'], {
+      axes: attr.ints([1]),
+      keepdims: attr.int(1),
+    });
+    const shifted = g.op('Sub', ['nearest_distance', nearest]);
+    weights = g.op('Exp', [g.op('Mul', [shifted, g.scalar(Math.fround(-1 / vote.tau))])]);
+  } else weights = g.op('Reciprocal', [g.op('Add', ['nearest_distance', g.scalar(1)])]);
+  const votes = g.op('Gather', [labels, 'nearest_index'], { axis: attr.int(0) });
+  const weighted = g.op('Mul', [votes, g.op('Unsqueeze', [weights, int64(g, [2])])]);
+  const sums = g.op('ReduceSum', [weighted, int64(g, [1])], { keepdims: attr.int(0) });
+  const total = g.op('ReduceSum', [weights, int64(g, [1])], { keepdims: attr.int(1) });
+  g.node('Div', [sums, total], ['probabilities']);
+  g.node('ArgMax', ['probabilities'], ['label'], { axis: attr.int(1), keepdims: attr.int(0) });
+}
+
 /**
  * Builds the ONNX model for `set` with the vote settings of `options` (fixed in the graph).
  * @param metadata string key/values stored in the model
@@ -107,61 +184,13 @@ export function exemplarClassifierToOnnx(
     dims: [m, nClasses],
     data: labelOneHot,
   });
-  const int64 = (values: number[]): string =>
-    g.constant({ type: 'int64', dims: [values.length], data: values });
-
-  const query = g.op('Cast', ['alleles'], { to: attr.int(UINT8) });
-  const queryUsed = g.op('Gather', [query, int64(matrices.usedColumns)], { axis: attr.int(1) });
-  const matches = g.op('Cast', [g.op('MatMulInteger', [queryUsed, exemplars])], {
-    to: attr.int(FLOAT),
-  });
-  const perPosition = g.op('Reshape', ['alleles', int64([0, positions, width])]);
-  const queryKnown = g.op('ReduceSum', [perPosition, int64([2])], { keepdims: attr.int(0) });
-  const siteWeights = g.initializer('site_weights', {
-    type: 'float',
-    dims: [positions, 1],
-    data: matrices.weights,
-  });
-  // [batch, 1]: the weighted positions the query knows; minus, per exemplar, those of them
-  // the exemplar does not know.
-  let knownBoth = g.op('MatMul', [queryKnown, siteWeights]);
-  if (matrices.unknownPositions.length > 0) {
-    const exemplarUnknown = g.initializer('exemplar_unknown_t', {
-      type: 'uint8',
-      dims: [matrices.unknownPositions.length, m],
-      data: matrices.unknownT,
-    });
-    const queryKnownThere = g.op(
-      'Cast',
-      [g.op('Gather', [queryKnown, int64(matrices.unknownPositions)], { axis: attr.int(1) })],
-      { to: attr.int(UINT8) },
-    );
-    const unknownThere = g.op('MatMulInteger', [queryKnownThere, exemplarUnknown]);
-    knownBoth = g.op('Sub', [knownBoth, g.op('Cast', [unknownThere], { to: attr.int(FLOAT) })]);
-  }
-  let distance = g.op('Sub', [knownBoth, matches]);
-  if (normalize) distance = g.op('Div', [distance, g.op('Max', [knownBoth, g.scalar(1)])]);
-  g.node('TopK', [distance, int64([k])], ['nearest_distance', 'nearest_index'], {
+  const distance = addDistance(g, set, matrices, exemplars, normalize);
+  g.node('TopK', [distance, int64(g, [k])], ['nearest_distance', 'nearest_index'], {
     axis: attr.int(-1),
     largest: attr.int(0),
     sorted: attr.int(1),
   });
-
-  let weights: string;
-  if (weighting === 'exp') {
-    const nearest = g.op('ReduceMin', ['nearest_distance'], {
-      axes: attr.ints([1]),
-      keepdims: attr.int(1),
-    });
-    const shifted = g.op('Sub', ['nearest_distance', nearest]);
-    weights = g.op('Exp', [g.op('Mul', [shifted, g.scalar(Math.fround(-1 / tau))])]);
-  } else weights = g.op('Reciprocal', [g.op('Add', ['nearest_distance', g.scalar(1)])]);
-  const votes = g.op('Gather', [labels, 'nearest_index'], { axis: attr.int(0) });
-  const weighted = g.op('Mul', [votes, g.op('Unsqueeze', [weights, int64([2])])]);
-  const sums = g.op('ReduceSum', [weighted, int64([1])], { keepdims: attr.int(0) });
-  const total = g.op('ReduceSum', [weights, int64([1])], { keepdims: attr.int(1) });
-  g.node('Div', [sums, total], ['probabilities']);
-  g.node('ArgMax', ['probabilities'], ['label'], { axis: attr.int(1), keepdims: attr.int(0) });
+  addVote(g, labels, { weighting, tau });
 
   g.output('probabilities', 'float', ['batch', nClasses]);
   g.output('label', 'int64', ['batch']);

@@ -68,14 +68,18 @@ class BestTwo {
   }
 }
 
-/** Tests one query (allele codes over `set.positions`) for a single-breakpoint mosaic. */
-export function detectRecombinant(
-  set: ExemplarSet,
-  query: Uint8Array,
-  options: RecombinantOptions = {},
-): RecombinantCall {
-  const minSaved = options.minSavedMismatches ?? 3;
-  const minSegment = options.minSegmentMismatches ?? 2;
+interface ExemplarScan {
+  /** Per breakpoint i: the best parents of the prefix [0, i). */
+  prefixBest: BestTwo;
+  /** Per breakpoint i: the best parents of the suffix [i, P). */
+  suffixBest: BestTwo;
+  /** The best single parent and its mismatches. */
+  best: number;
+  bestMismatches: number;
+}
+
+/** One pass over the exemplars: the best single parent, and the best parents per breakpoint. */
+function scanExemplars(set: ExemplarSet, query: Uint8Array): ExemplarScan {
   const { positions: P, codes, labels, width } = set;
   const m = labels.length;
   const prefixBest = new BestTwo(P + 1); // prefix [0, i)
@@ -108,7 +112,12 @@ export function detectRecombinant(
       if (total - head < suffixOther[i]!) suffixBest.offer(i, total - head, e, labels);
     }
   }
+  return { prefixBest, suffixBest, best, bestMismatches };
+}
 
+/** The two-parent mosaic (parents of different classes) with the fewest mismatches. */
+function bestMosaic(scan: ExemplarScan, labels: Int32Array, P: number): RecombinantCall['mosaic'] {
+  const { prefixBest, suffixBest, bestMismatches } = scan;
   let mosaic: RecombinantCall['mosaic'] = null;
   for (let i = 1; i < P; i++) {
     const a = prefixBest.exemplar[i]!;
@@ -135,6 +144,21 @@ export function detectRecombinant(
         };
     }
   }
+  return mosaic;
+}
+
+/** Tests one query (allele codes over `set.positions`) for a single-breakpoint mosaic. */
+export function detectRecombinant(
+  set: ExemplarSet,
+  query: Uint8Array,
+  options: RecombinantOptions = {},
+): RecombinantCall {
+  const minSaved = options.minSavedMismatches ?? 3;
+  const minSegment = options.minSegmentMismatches ?? 2;
+  const { positions: P, labels } = set;
+  const scan = scanExemplars(set, query);
+  const { best, bestMismatches } = scan;
+  const mosaic = bestMosaic(scan, labels, P);
   const recombinant =
     mosaic !== null &&
     mosaic.saved >= minSaved &&

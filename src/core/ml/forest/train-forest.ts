@@ -1,10 +1,11 @@
 /** Trains a random forest: bins the features once, then grows trees here and on workers. */
 import { assertMatrix, type Matrix } from '../../cluster/matrix';
 import { InvalidInputError } from '../../errors';
-import { createWorkerPool, type WorkerPool } from '../../jobs/worker-pool';
+import { createWorkerPool, type WorkerPoolOf } from '../../jobs/worker-pool';
 import { binFeatures } from './binned-features';
 import type { DecisionTree } from './decision-tree';
 import { resolveForestOptions, type RandomForestOptions } from './forest-options';
+import type { ForestWorker } from './forest.worker';
 import { createForestTask, growForestTree, treeSeeds, type ForestTask } from './forest-task';
 import type { RandomForest } from './random-forest';
 
@@ -31,12 +32,6 @@ function classIndices(
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** One tree for a worker; the task's big arrays are SharedArrayBuffers, so cloning is cheap. */
-export interface TreeRequest {
-  task: ForestTask;
-  seed: number;
-}
-
 /**
  * Grows tree i from seed i, on this thread and on the pool's workers at once: each takes
  * the next tree when it is free, so this thread starts while the workers are starting.
@@ -45,7 +40,7 @@ async function growTrees(
   task: ForestTask,
   seeds: Uint32Array,
   options: RandomForestOptions,
-  pool: WorkerPool<TreeRequest, DecisionTree> | null,
+  pool: WorkerPoolOf<ForestWorker> | null,
   workers: number,
 ): Promise<DecisionTree[]> {
   const { signal, onProgress } = options;
@@ -113,10 +108,8 @@ export async function trainRandomForest(
   // This thread grows trees too, so `threads` threads need `threads - 1` workers; they start
   // before binning, so their start-up overlaps it.
   const workers = threads - 1;
-  const pool =
-    workers > 0
-      ? createWorkerPool<TreeRequest, DecisionTree>(import.meta.url, 'forest.worker', null, workers)
-      : null;
+  const pool: WorkerPoolOf<ForestWorker> | null =
+    workers > 0 ? createWorkerPool(import.meta.url, 'forest.worker', null, workers) : null;
   try {
     const task = createForestTask(binFeatures(features, resolved.maxBins), y, classes, resolved);
     const seeds = treeSeeds(resolved.seed, resolved.nTrees);

@@ -8,15 +8,17 @@ import { basename, resolve } from 'node:path';
 import { applyTemperature, calibrateClassifier } from '../calibration';
 import { declinedBelow, evaluateClassifier } from '../metrics';
 import { loadPathogen } from '../../pathogens/load-pathogen';
-import { groupKFold } from '../validation';
+import { groupKFold, type Fold } from '../validation';
 import type { LabeledGenome } from './aligned-genomes';
 import { candidatesFor, MODEL_FAMILIES } from './candidates';
 import { classifierBundle } from './classifier-bundle';
 import { crossValidateCandidates } from './cross-validate-candidates';
 import { exemplarTable } from './exemplar-rows';
+import type { CandidateResult } from './cross-validate-candidates';
 import { describeFit, fitChoice } from './final-model';
-import { prepareTrainingData } from './prepare-training-data';
-import { selectModel } from './select-model';
+import { prepareTrainingData, type PreparedData } from './prepare-training-data';
+import { selectModel, type ModelChoice, type SelectionTrial } from './select-model';
+import type { Pathogen } from '../../pathogens/types';
 import type { TrainClassifierOptions, TrainingReport } from './training-options';
 import { foldSummaries, metricsOf } from './training-report';
 
@@ -35,23 +37,22 @@ export interface TrainedClassifier {
   report: TrainingReport;
 }
 
-/**
- * Trains a classifier of `genomes` for the pathogen in `pathogenDir` (reference.fasta,
- * genome_annotation.gff3) and returns its bundle and report. Deterministic for a seed (and a
- * fixed `createdAt`); rejects with the signal's reason when it aborts.
- */
-export async function trainClassifier(
-  genomes: readonly LabeledGenome[],
-  pathogenDir: string,
-  options: TrainClassifierOptions = {},
-): Promise<TrainedClassifier> {
-  const started = performance.now();
+interface CrossValidated {
+  folds: Fold[];
+  groupCount: number;
+  results: CandidateResult[];
+  choice: ModelChoice;
+  trials: SelectionTrial[];
+}
+
+/** Group k-fold cross-validation of every candidate, and the model the metric chooses. */
+async function crossValidateAndChoose(
+  prepared: PreparedData,
+  options: TrainClassifierOptions,
+  seed: number,
+  metric: NonNullable<TrainClassifierOptions['metric']>,
+): Promise<CrossValidated> {
   const { signal, onProgress } = options;
-  const seed = options.seed ?? 1;
-  const metric = options.metric ?? 'macroF1';
-  const pathogen = loadPathogen(pathogenDir);
-  const pathogenId = options.pathogenId ?? basename(resolve(pathogenDir));
-  const prepared = await prepareTrainingData(genomes, pathogen, options);
   const { data, classNames } = prepared;
   const groupCount = new Set(prepared.groups).size;
   const folds = groupKFold(prepared.groups, Math.min(options.folds ?? 5, groupCount));
@@ -81,10 +82,26 @@ export async function trainClassifier(
     signal,
     ...(auto ? {} : { blendWeights: [] }),
   });
+  return { folds, groupCount, results, choice, trials };
+}
 
+/**
+ * Temperature and confidence threshold from the chosen model's out-of-fold predictions, and
+ * the cross-validation report of its calibrated predictions.
+ */
+function calibrateOutOfFold(
+  choice: ModelChoice,
+  prepared: PreparedData,
+  targetAccuracy: number,
+): {
+  calibration: ReturnType<typeof calibrateClassifier>;
+  calibrated: Float32Array;
+  crossValidation: TrainingReport['crossValidation'];
+} {
+  const { data, classNames } = prepared;
   const logits = Float32Array.from(choice.outOfFold, (p) => Math.log(Math.max(p, MIN_PROBABILITY)));
   const calibration = calibrateClassifier(logits, data.labels, data.numClasses, {
-    targetAccuracy: options.targetAccuracy ?? 0.98,
+    targetAccuracy,
     objective: 'ece',
   });
   const calibrated = applyTemperature(logits, data.numClasses, calibration.temperature);
@@ -93,9 +110,85 @@ export async function trainClassifier(
     labels: classNames,
     declined,
   });
+  return { calibration, calibrated, crossValidation };
+}
+
+/** The bundle of the final model: its exemplars, calibration, report and provenance. */
+function bundleClassifier(
+  pathogenDir: string,
+  pathogen: Pathogen,
+  prepared: PreparedData,
+  trained: {
+    report: TrainingReport;
+    choice: ModelChoice;
+    final: Awaited<ReturnType<typeof fitChoice>>;
+  },
+  options: TrainClassifierOptions,
+): Uint8Array {
+  const { data, classNames } = prepared;
+  const { report, choice, final } = trained;
+  const exemplarsTsv = exemplarTable({
+    data,
+    sources: prepared.sources,
+    aligned: prepared.aligned,
+    reference: pathogen.reference.sequence,
+    classNames,
+    perClass: options.exemplarsPerClass ?? DEFAULT_EXEMPLARS_PER_CLASS,
+    sourceMutations: options.sourceMutations,
+  });
+  const task = options.task ?? 'clade';
+  return classifierBundle({
+    pathogenDir,
+    pathogenId: report.pathogenId,
+    name: options.name ?? `${report.pathogenId}-${task}`,
+    version: options.version ?? '1.0.0',
+    task,
+    classNames,
+    featurizer: data.alleles.config,
+    modelBytes: final.bytes,
+    exemplarsTsv,
+    family: choice.parts.length === 1 ? choice.parts[0]!.candidate.family : 'blend',
+    parameters: { parts: final.details, selection: choice.name },
+    metrics: metricsOf(report),
+    temperature: report.temperature,
+    confidenceThreshold: report.confidenceThreshold,
+    genomes: prepared.genomes,
+    createdAt: options.createdAt ?? new Date().toISOString(),
+    toolVersion: options.toolVersion ?? 'variantdesk',
+  });
+}
+
+/**
+ * Trains a classifier of `genomes` for the pathogen in `pathogenDir` (reference.fasta,
+ * genome_annotation.gff3) and returns its bundle and report. Deterministic for a seed (and a
+ * fixed `createdAt`); rejects with the signal's reason when it aborts.
+ */
+export async function trainClassifier(
+  genomes: readonly LabeledGenome[],
+  pathogenDir: string,
+  options: TrainClassifierOptions = {},
+): Promise<TrainedClassifier> {
+  const started = performance.now();
+  const seed = options.seed ?? 1;
+  const metric = options.metric ?? 'macroF1';
+  const pathogen = loadPathogen(pathogenDir);
+  const pathogenId = options.pathogenId ?? basename(resolve(pathogenDir));
+  const prepared = await prepareTrainingData(genomes, pathogen, options);
+  const { data, classNames } = prepared;
+  const { folds, groupCount, results, choice, trials } = await crossValidateAndChoose(
+    prepared,
+    options,
+    seed,
+    metric,
+  );
+  const { calibration, calibrated, crossValidation } = calibrateOutOfFold(
+    choice,
+    prepared,
+    options.targetAccuracy ?? 0.98,
+  );
 
   const final = await fitChoice(choice, prepared, options, seed);
-  onProgress?.({ stage: 'bundle', message: 'writing the bundle' });
+  options.onProgress?.({ stage: 'bundle', message: 'writing the bundle' });
   const seconds = (performance.now() - started) / 1000;
   const secondsOf = new Map(results.map((r) => [r.name, r.seconds]));
   const report: TrainingReport = {
@@ -119,34 +212,12 @@ export async function trainClassifier(
     perFold: foldSummaries(folds, prepared, calibrated),
     seconds,
   };
-  const exemplarsTsv = exemplarTable({
-    data,
-    sources: prepared.sources,
-    aligned: prepared.aligned,
-    reference: pathogen.reference.sequence,
-    classNames,
-    perClass: options.exemplarsPerClass ?? DEFAULT_EXEMPLARS_PER_CLASS,
-    sourceMutations: options.sourceMutations,
-  });
-  const task = options.task ?? 'clade';
-  const bundleBytes = classifierBundle({
+  const bundleBytes = bundleClassifier(
     pathogenDir,
-    pathogenId,
-    name: options.name ?? `${pathogenId}-${task}`,
-    version: options.version ?? '1.0.0',
-    task,
-    classNames,
-    featurizer: data.alleles.config,
-    modelBytes: final.bytes,
-    exemplarsTsv,
-    family: choice.parts.length === 1 ? choice.parts[0]!.candidate.family : 'blend',
-    parameters: { parts: final.details, selection: choice.name },
-    metrics: metricsOf(report),
-    temperature: calibration.temperature,
-    confidenceThreshold: calibration.threshold,
-    genomes: prepared.genomes,
-    createdAt: options.createdAt ?? new Date().toISOString(),
-    toolVersion: options.toolVersion ?? 'variantdesk',
-  });
+    pathogen,
+    prepared,
+    { report, choice, final },
+    options,
+  );
   return { bundleBytes, report };
 }
