@@ -6,14 +6,11 @@
  */
 import type { BundleManifest } from '../bundles';
 import { featurizerDimension } from '../features/featurizer-union';
-import {
-  packedTransferList,
-  packSequences,
-  type PackedSequences,
-} from '../features/packed-sequences';
-import { createWorkerPool, type WorkerPool } from '../jobs/worker-pool';
+import { packedTransferList, packSequences } from '../features/packed-sequences';
+import { createWorkerPool, type WorkerPoolOf } from '../jobs/worker-pool';
 import { assemblePredictions, type PredictionContext } from './assemble-predictions';
 import type { ClassifyBatchResult, ClassifyWorkerData } from './classify-batch';
+import type { ClassifyWorker } from './classify.worker';
 import { loadClassifierBundle, type ClassifierBundle } from './classifier-bundle';
 import { openModelSession, type ModelSession } from './model-session';
 import type { RecombinantRule } from './recombinant-check';
@@ -62,7 +59,7 @@ function startWorkers(
   threads: number,
   recombinant: RecombinantRule | false,
   treePath: Promise<string | null>,
-): WorkerPool<PackedSequences, ClassifyBatchResult> {
+): WorkerPoolOf<ClassifyWorker> {
   return createWorkerPool(import.meta.url, 'classify.worker', undefined, threads, {
     setup: Promise.all([loading, treePath]).then(([bundle, tree]): ClassifyWorkerData => ({
       featurizer: bundle.manifest.featurizer,
@@ -76,7 +73,7 @@ function startWorkers(
 
 /** Splits each window so every worker gets a share, and featurizes the shares. */
 function windowFeaturizer(
-  pool: WorkerPool<PackedSequences, ClassifyBatchResult>,
+  pool: WorkerPoolOf<ClassifyWorker>,
   workerBatch: number,
 ): Featurize {
   return (records) => {

@@ -1,13 +1,8 @@
-/** Worker thread: features, nearest exemplar and recombinant test for batches of sequences. */
-import type { PackedSequences } from '../features/packed-sequences';
+/** Worker thread: features, alignment, exemplars and tree placement for batches of sequences. */
 import { serveWorkerRequestsAfterSetup } from '../jobs/worker-pool';
-import {
-  createBatchProcessor,
-  type ClassifyBatchResult,
-  type ClassifyWorkerData,
-} from './classify-batch';
+import { createBatchProcessor, type BatchProcessor } from './classify-batch';
 
-serveWorkerRequestsAfterSetup<ClassifyWorkerData, PackedSequences, ClassifyBatchResult>(
-  createBatchProcessor,
-  true,
-);
+serveWorkerRequestsAfterSetup(createBatchProcessor, true);
+
+/** This worker's handler: its pool's request and result types come from it. */
+export type ClassifyWorker = BatchProcessor;
