@@ -42,6 +42,8 @@ import { ModelRegistry } from './registry/model-registry';
 import { openRegistry, type RegistryDb } from './registry/db';
 import { pathogensDir } from './resources';
 import { treeWithQueries, type PlacedSequence, type TreeFormat } from './tree/tree-export';
+import { treeView } from './tree/tree-view';
+import type { TreeView } from '../shared/tree-types';
 import { parseMaxRecordLength } from './sequences/max-record-length';
 import {
   datasetGenomes,
@@ -268,6 +270,7 @@ export class VariantDeskCore {
     | 'getPrediction'
     | 'exportClassification'
     | 'exportTree'
+    | 'getTreeView'
     | 'deleteClassification'
     | 'compareClassifications'
   > {
@@ -284,6 +287,8 @@ export class VariantDeskCore {
         this.classifications.getPrediction(classificationId, seqId),
       exportClassification: (input) => this.classifications.export(input),
       exportTree: ({ classificationId, format }) => this.exportTree(classificationId, format),
+      getTreeView: ({ pathogenId, classificationId }) =>
+        this.getTreeView(pathogenId, classificationId ?? null),
       deleteClassification: ({ classificationId }) => this.classifications.delete(classificationId),
       compareClassifications: ({ leftId, rightId, limit }) =>
         compareClassifications(
@@ -316,6 +321,28 @@ export class VariantDeskCore {
       mimeType: auspice ? 'application/json' : 'text/x-nh',
       content: treeWithQueries(this.pathogens.referenceTree(treePath), placed, format),
     };
+  }
+
+  /**
+   * A pathogen's tree for drawing, with a stored run's placed sequences (the run must be of
+   * that pathogen).
+   * @throws NotFoundError for an unknown pathogen or run; InvalidInputError when the
+   *   pathogen has no tree or the run is of another pathogen
+   */
+  private getTreeView(pathogenId: string, classificationId: number | null): TreeView {
+    const { treePath } = this.pathogens.get(pathogenId);
+    if (!treePath) throw new InvalidInputError(`pathogen '${pathogenId}' has no reference tree`);
+    let placed: ReturnType<ClassificationService['placements']> = [];
+    if (classificationId !== null) {
+      const summary = this.classifications.summary(classificationId);
+      if (summary.pathogenId !== pathogenId)
+        throw new InvalidInputError(
+          `classification ${classificationId} is of ${summary.pathogenId}, not ${pathogenId}`,
+        );
+      placed = this.classifications.placements(classificationId);
+    }
+    const tree = this.pathogens.referenceTree(treePath);
+    return treeView(pathogenId, tree, placed, classificationId);
   }
 
   /**

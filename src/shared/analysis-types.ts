@@ -131,6 +131,8 @@ export interface PathogenSummary {
   genes: GeneSummary[];
   /** The QC thresholds in words, shown wherever a verdict is shown. */
   qcThresholds: string[];
+  /** Whether it has a reference tree to place sequences on (the Tree page). */
+  hasTree: boolean;
 }
 
 export interface ScoreBin {

@@ -84,6 +84,11 @@ export const exportTreeInput = z.object({
   format: z.enum(['auspice', 'newick']).default('auspice'),
 });
 
+/** A pathogen's reference tree, with a stored run's sequences placed on it when given. */
+export const getTreeViewInput = z
+  .object({ pathogenId: z.string().min(1), classificationId: id.optional() })
+  .strict();
+
 export type ClassifyDatasetInput = z.input<typeof classifyDatasetInput>;
 export type ListPredictionsInput = z.input<typeof listPredictionsInput>;
 export type PredictionFilter = z.output<typeof predictionFilter>;

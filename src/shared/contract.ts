@@ -35,6 +35,7 @@ import {
   exportClassificationInput,
   exportTreeInput,
   getPredictionInput,
+  getTreeViewInput,
   importModelInput,
   listClassificationsInput,
   listModelsInput,
@@ -53,6 +54,7 @@ import type {
   PredictionPage,
 } from './classify-types';
 import type { OperationName } from './operation-names';
+import type { TreeView } from './tree-types';
 import {
   datasetIdInput,
   emptyInput,
@@ -106,6 +108,7 @@ export const operationInputs = {
   getPrediction: getPredictionInput,
   exportClassification: exportClassificationInput,
   exportTree: exportTreeInput,
+  getTreeView: getTreeViewInput,
   deleteClassification: classificationIdInput,
   compareClassifications: compareClassificationsInput,
 } as const satisfies Record<OperationName, z.ZodType>;
@@ -158,6 +161,7 @@ export interface OperationResults {
   exportClassification: ExportedFile;
   /** Auspice v2 JSON or Newick of the pathogen's tree with the run's sequences attached. */
   exportTree: ExportedFile;
+  getTreeView: TreeView;
   deleteClassification: { deleted: boolean };
   /** Two runs of the same dataset, sequence by sequence. */
   compareClassifications: ClassificationComparison;

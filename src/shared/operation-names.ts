@@ -37,6 +37,7 @@ export const operationNames = [
   'getPrediction',
   'exportClassification',
   'exportTree',
+  'getTreeView',
   'deleteClassification',
   'compareClassifications',
 ] as const;

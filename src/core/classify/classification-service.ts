@@ -201,15 +201,17 @@ export class ClassificationService {
   }
 
   /** The run's sequences that were placed on a tree, in input order, with their placements. */
-  placements(classificationId: number): { id: string; placement: TreePlacement }[] {
+  placements(
+    classificationId: number,
+  ): { id: string; placement: TreePlacement; label: string | null }[] {
     this.summary(classificationId);
     return this.db
-      .select({ id: predictions.seqId, tree: predictions.tree })
+      .select({ id: predictions.seqId, tree: predictions.tree, label: predictions.label })
       .from(predictions)
       .where(and(eq(predictions.classificationId, classificationId), isNotNull(predictions.tree)))
       .orderBy(asc(predictions.ordinal))
       .all()
-      .map((row) => ({ id: row.id, placement: row.tree! }));
+      .map((row) => ({ id: row.id, placement: row.tree!, label: row.label }));
   }
 
   /** The filtered predictions, in the table's order, as a file. */

@@ -59,6 +59,7 @@ export class PathogenCatalog {
           genomeLength: reference.sequence.length,
           genes: parseGff3(gff.text, gff.path),
           qcThresholds: describeQcThresholds(config.qc),
+          hasTree: existsSync(join(folder, 'tree.json')),
         },
       });
     }

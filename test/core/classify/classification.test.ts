@@ -209,6 +209,26 @@ describe('classifying a dataset', () => {
     );
   });
 
+  it('gives the Tree page the tree and the run placed on it', async () => {
+    const view = await core.call('getTreeView', {
+      pathogenId: 'sars-cov-2',
+      classificationId: run.id,
+    });
+    expect(view.names).toHaveLength(view.parent.length);
+    expect(view.parent[0]).toBe(-1);
+    expect(view.parent.slice(1).every((p, i) => p >= 0 && p <= i)).toBe(true);
+    expect(view.placed).toHaveLength(298);
+    for (const p of view.placed) {
+      expect(view.clades[view.clade[p.node]!]).toBe(p.clade);
+      expect(p.privateMutations).toEqual([]);
+    }
+    const bare = await core.call('getTreeView', { pathogenId: 'sars-cov-2' });
+    expect(bare.placed).toEqual([]);
+    await expect(
+      core.call('getTreeView', { pathogenId: 'rsv-a', classificationId: run.id }),
+    ).rejects.toThrow(`classification ${run.id} is of sars-cov-2, not rsv-a`);
+  });
+
   it('reuses the analysis for a second run and lists both in the history', async () => {
     const { jobId, alignmentJobId } = await core.call('classifyDataset', {
       datasetId,
