@@ -1,0 +1,117 @@
+import type { ClassificationSummary } from '../../../../shared/classify-types';
+import { usePredictionDetail } from './usePredictionDetail';
+import { explainReason, formatConfidence, formatDistance, modelName } from './classify-labels';
+import { formatCount } from '../../lib/format';
+import { ConfidenceBar } from './ConfidenceBar';
+import { DetailPanelHeader } from '../../ui/DetailPanelHeader';
+import { Notice } from '../../ui/Notice';
+import { SequenceResultView } from '../analysis/SequenceResultView';
+import { StatusBadge } from './StatusBadge';
+
+interface PredictionDetailPanelProps {
+  classification: ClassificationSummary;
+  seqId: string;
+  onClose(): void;
+}
+
+/**
+ * One sequence of a run: the labels the model weighed, the nearest labeled reference, a
+ * recombinant's parents, and the QC and mutations of the analysis the run used.
+ */
+export function PredictionDetailPanel({
+  classification,
+  seqId,
+  onClose,
+}: PredictionDetailPanelProps) {
+  const { detail, error } = usePredictionDetail(classification.id, seqId);
+  const threshold = classification.confidenceThreshold;
+
+  return (
+    <section className="detail stack-tight" aria-label={`Prediction ${seqId}`}>
+      <DetailPanelHeader seqId={seqId} onClose={onClose} />
+      {error && (
+        <p className="error-text" role="alert">
+          Could not load {seqId}: {error}
+        </p>
+      )}
+      {!detail && !error && <p className="muted">Loading…</p>}
+      {detail && (
+        <>
+          <div className="row">
+            <StatusBadge status={detail.status} />
+            {detail.label && <strong className="prediction-label">{detail.label}</strong>}
+            <span className="muted">confidence {formatConfidence(detail.confidence)}</span>
+          </div>
+          {detail.status === 'unassigned' && (
+            <Notice tone="warning" title="Why unassigned">
+              <p>{explainReason(detail, threshold)}</p>
+            </Notice>
+          )}
+          <section className="stack-tight" aria-label="Top probabilities">
+            <h3>Top probabilities</h3>
+            {detail.top.length === 0 ? (
+              <p className="muted small">The model did not run on this sequence.</p>
+            ) : (
+              <ul className="probability-list" aria-label="Top probabilities">
+                {detail.top.map((entry) => (
+                  <li key={entry.label} className="probability-item">
+                    <span className="probability-label">{entry.label}</span>
+                    <ConfidenceBar confidence={entry.probability} threshold={threshold} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="muted small">
+              Labels need {formatConfidence(threshold)} to be assigned ·{' '}
+              <span className="mono">{modelName(detail.model)}</span>
+            </p>
+          </section>
+          <section className="stack-tight" aria-label="Nearest exemplar">
+            <h3>Nearest exemplar</h3>
+            {detail.fallbackExemplar ? (
+              <dl className="facts">
+                <dt>Label</dt>
+                <dd>{detail.fallbackLabel ?? '—'}</dd>
+                <dt>Name</dt>
+                <dd className="mono">{detail.fallbackExemplar}</dd>
+                <dt>Distance</dt>
+                <dd>
+                  {detail.fallbackDistance === null ? '—' : formatDistance(detail.fallbackDistance)}
+                </dd>
+              </dl>
+            ) : (
+              <p className="muted small">
+                No labeled reference to compare with (the sequence did not align, or the model has
+                no exemplars).
+              </p>
+            )}
+          </section>
+          {detail.recombinant && (
+            <section className="stack-tight" aria-label="Recombinant">
+              <h3>Recombinant</h3>
+              <dl className="facts">
+                <dt>Parents</dt>
+                <dd>{detail.recombinant.parents.join(' and ')}</dd>
+                <dt>Breakpoint</dt>
+                <dd>
+                  at reference position {formatCount(detail.recombinant.breakpoint)}, the first
+                  informative site from {detail.recombinant.parents[1]}
+                </dd>
+              </dl>
+            </section>
+          )}
+          <section className="stack-tight call-section" aria-label="QC and mutations">
+            <h3>QC and mutations</h3>
+            {detail.analysisId !== null ? (
+              <SequenceResultView analysisId={detail.analysisId} seqId={seqId} showQc />
+            ) : (
+              <p className="muted small">
+                The analysis this run used has been deleted: its QC and mutations are gone.
+              </p>
+            )}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
