@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import type { PathogenSummary } from '../../../../shared/analysis-types';
+import { SelectField } from '../../ui/SelectField';
 
 interface PathogenSelectProps {
   pathogens: PathogenSummary[];
@@ -11,26 +11,20 @@ interface PathogenSelectProps {
 
 /** The reference to align to; auto-detection reads it from the sequences. */
 export function PathogenSelect({ pathogens, value, disabled, onChange }: PathogenSelectProps) {
-  const selectId = useId();
   return (
-    <div className="field field-compact">
-      <label className="field-label" htmlFor={selectId}>
-        Pathogen
-      </label>
-      <select
-        id={selectId}
-        className="input input-narrow"
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="">Auto-detect</option>
-        {pathogens.map((pathogen) => (
-          <option key={pathogen.id} value={pathogen.id}>
-            {pathogen.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label="Pathogen"
+      inputClassName="input-narrow"
+      value={value}
+      disabled={disabled}
+      onChange={onChange}
+    >
+      <option value="">Auto-detect</option>
+      {pathogens.map((pathogen) => (
+        <option key={pathogen.id} value={pathogen.id}>
+          {pathogen.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import type { ModelVersionSummary } from '../../../../shared/classify-types';
+import { SelectField } from '../../ui/SelectField';
 import { isProduction, modelName } from './classify-labels';
 
 interface ClassifyModelSelectProps {
@@ -17,27 +17,21 @@ export function ClassifyModelSelect({
   disabled,
   onChange,
 }: ClassifyModelSelectProps) {
-  const selectId = useId();
   return (
-    <div className="field field-compact">
-      <label className="field-label" htmlFor={selectId}>
-        Model
-      </label>
-      <select
-        id={selectId}
-        className="input classify-model-select"
-        value={value?.id ?? ''}
-        disabled={disabled || models.length === 0}
-        onChange={(event) => onChange(Number(event.target.value))}
-      >
-        {!value && <option value="">No model</option>}
-        {models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {modelName(model)}
-            {isProduction(model) ? ' (production)' : ''}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label="Model"
+      inputClassName="classify-model-select"
+      value={value?.id ?? ''}
+      disabled={disabled || models.length === 0}
+      onChange={(modelId) => onChange(Number(modelId))}
+    >
+      {!value && <option value="">No model</option>}
+      {models.map((model) => (
+        <option key={model.id} value={model.id}>
+          {modelName(model)}
+          {isProduction(model) ? ' (production)' : ''}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { PathogenSummary } from '../../../../shared/analysis-types';
 import type { PathogenDetection } from '../../../../shared/classify-types';
+import { SelectField } from '../../ui/SelectField';
 
 interface ClassifyPathogenSelectProps {
   pathogens: PathogenSummary[];
@@ -19,27 +19,21 @@ export function ClassifyPathogenSelect({
   disabled,
   onChange,
 }: ClassifyPathogenSelectProps) {
-  const selectId = useId();
   return (
-    <div className="field field-compact">
-      <label className="field-label" htmlFor={selectId}>
-        Pathogen
-      </label>
-      <select
-        id={selectId}
-        className="input input-narrow"
-        value={value ?? ''}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value || null)}
-      >
-        {value === null && <option value="">Choose a pathogen…</option>}
-        {pathogens.map((pathogen) => (
-          <option key={pathogen.id} value={pathogen.id}>
-            {pathogen.name}
-            {pathogen.id === detected?.pathogenId ? ' (detected)' : ''}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label="Pathogen"
+      inputClassName="input-narrow"
+      value={value ?? ''}
+      disabled={disabled}
+      onChange={(pathogenId) => onChange(pathogenId || null)}
+    >
+      {value === null && <option value="">Choose a pathogen…</option>}
+      {pathogens.map((pathogen) => (
+        <option key={pathogen.id} value={pathogen.id}>
+          {pathogen.name}
+          {pathogen.id === detected?.pathogenId ? ' (detected)' : ''}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { SelectField } from '../../ui/SelectField';
 import type { DraftField } from './cluster-params';
 import { useClusterViewStore } from './cluster-view.store';
 import { DraftNumberField } from './DraftNumberField';
@@ -14,7 +14,6 @@ export function ClusterAdvancedFields({ metadataColumns, errors }: ClusterAdvanc
   const embed = useClusterViewStore((state) => state.draft.embed);
   const labelColumn = useClusterViewStore((state) => state.draft.labelColumn);
   const setField = useClusterViewStore((state) => state.setDraftField);
-  const labelId = useId();
 
   return (
     <details className="cluster-advanced">
@@ -30,26 +29,20 @@ export function ClusterAdvancedFields({ metadataColumns, errors }: ClusterAdvanc
           </>
         )}
         <DraftNumberField field="seed" label="Seed" error={errors.seed} />
-        <div className="field field-compact">
-          <label className="field-label" htmlFor={labelId}>
-            Label column
-          </label>
-          <select
-            id={labelId}
-            className="input"
-            value={metadataColumns.includes(labelColumn) ? labelColumn : ''}
-            onChange={(event) => setField('labelColumn', event.target.value)}
-          >
-            <option value="">
-              {metadataColumns.length > 0 ? 'Guess from the metadata' : 'None (no metadata)'}
+        <SelectField
+          label="Label column"
+          value={metadataColumns.includes(labelColumn) ? labelColumn : ''}
+          onChange={(column) => setField('labelColumn', column)}
+        >
+          <option value="">
+            {metadataColumns.length > 0 ? 'Guess from the metadata' : 'None (no metadata)'}
+          </option>
+          {metadataColumns.map((column) => (
+            <option key={column} value={column}>
+              {column}
             </option>
-            {metadataColumns.map((column) => (
-              <option key={column} value={column}>
-                {column}
-              </option>
-            ))}
-          </select>
-        </div>
+          ))}
+        </SelectField>
       </div>
     </details>
   );

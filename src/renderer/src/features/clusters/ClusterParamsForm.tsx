@@ -1,10 +1,11 @@
-import { useId } from 'react';
+import { SelectField } from '../../ui/SelectField';
 import {
   embedLabels,
   featurizerLabels,
   methodLabels,
   paramsFromDraft,
   type ClusterParamsDraft,
+  type DraftField,
 } from './cluster-params';
 import { useClusterViewStore } from './cluster-view.store';
 import { useClustersStore } from './clusters.store';
@@ -17,42 +18,78 @@ interface ClusterParamsFormProps {
   busy: boolean;
 }
 
+type ChoiceDraft = 'featurizer' | 'embed' | 'method';
+
+interface ChoiceFieldProps<F extends ChoiceDraft> {
+  field: F;
+  label: string;
+  labels: Record<ClusterParamsDraft[F], string>;
+}
+
+/** One of the form's named choices: features, embedding or method. */
+function ChoiceField<F extends ChoiceDraft>({ field, label, labels }: ChoiceFieldProps<F>) {
+  const value = useClusterViewStore((state) => state.draft[field]);
+  const setField = useClusterViewStore((state) => state.setDraftField);
+  return (
+    <SelectField
+      label={label}
+      value={value}
+      onChange={(choice) => setField(field, choice as ClusterParamsDraft[F])}
+    >
+      {(Object.keys(labels) as ClusterParamsDraft[F][]).map((choice) => (
+        <option key={choice} value={choice}>
+          {labels[choice]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function DimensionsField() {
+  const dimensions = useClusterViewStore((state) => state.draft.dimensions);
+  const setField = useClusterViewStore((state) => state.setDraftField);
+  return (
+    <SelectField
+      label="Dimensions"
+      value={dimensions}
+      onChange={(value) => setField('dimensions', value === '3' ? 3 : 2)}
+    >
+      <option value="2">2D</option>
+      <option value="3">3D</option>
+    </SelectField>
+  );
+}
+
+/** k for k-means, the smallest cluster for HDBSCAN. */
+function MethodSizeField({ errors }: { errors: Partial<Record<DraftField, string>> }) {
+  const method = useClusterViewStore((state) => state.draft.method);
+  return method === 'kmeans' ? (
+    <DraftNumberField
+      field="k"
+      label="k"
+      placeholder="auto"
+      title="Number of clusters; leave blank to choose k by silhouette"
+      error={errors.k}
+    />
+  ) : (
+    <DraftNumberField
+      field="minClusterSize"
+      label="Min cluster size"
+      error={errors.minClusterSize}
+    />
+  );
+}
+
 /** What a clustering run does, with the schema's defaults; Run starts it. */
 export function ClusterParamsForm({ datasetId, metadataColumns, busy }: ClusterParamsFormProps) {
   const draft = useClusterViewStore((state) => state.draft);
-  const setField = useClusterViewStore((state) => state.setDraftField);
   const resetDraft = useClusterViewStore((state) => state.resetDraft);
   const cluster = useClustersStore((state) => state.cluster);
-  const baseId = useId();
   // A label column chosen for another dataset does not carry over.
   const parsed = paramsFromDraft(
     metadataColumns.includes(draft.labelColumn) ? draft : { ...draft, labelColumn: '' },
   );
   const errors = parsed.errors ?? {};
-
-  const choice = <F extends 'featurizer' | 'embed' | 'method'>(
-    field: F,
-    label: string,
-    labels: Record<ClusterParamsDraft[F], string>,
-  ) => (
-    <div className="field field-compact">
-      <label className="field-label" htmlFor={`${baseId}-${field}`}>
-        {label}
-      </label>
-      <select
-        id={`${baseId}-${field}`}
-        className="input"
-        value={draft[field]}
-        onChange={(event) => setField(field, event.target.value as ClusterParamsDraft[F])}
-      >
-        {(Object.keys(labels) as ClusterParamsDraft[F][]).map((value) => (
-          <option key={value} value={value}>
-            {labels[value]}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 
   return (
     <form
@@ -64,38 +101,11 @@ export function ClusterParamsForm({ datasetId, metadataColumns, busy }: ClusterP
       }}
     >
       <div className="row row-bottom">
-        {choice('featurizer', 'Features', featurizerLabels)}
-        {choice('embed', 'Embedding', embedLabels)}
-        <div className="field field-compact">
-          <label className="field-label" htmlFor={`${baseId}-dimensions`}>
-            Dimensions
-          </label>
-          <select
-            id={`${baseId}-dimensions`}
-            className="input"
-            value={draft.dimensions}
-            onChange={(event) => setField('dimensions', event.target.value === '3' ? 3 : 2)}
-          >
-            <option value="2">2D</option>
-            <option value="3">3D</option>
-          </select>
-        </div>
-        {choice('method', 'Method', methodLabels)}
-        {draft.method === 'kmeans' ? (
-          <DraftNumberField
-            field="k"
-            label="k"
-            placeholder="auto"
-            title="Number of clusters; leave blank to choose k by silhouette"
-            error={errors.k}
-          />
-        ) : (
-          <DraftNumberField
-            field="minClusterSize"
-            label="Min cluster size"
-            error={errors.minClusterSize}
-          />
-        )}
+        <ChoiceField field="featurizer" label="Features" labels={featurizerLabels} />
+        <ChoiceField field="embed" label="Embedding" labels={embedLabels} />
+        <DimensionsField />
+        <ChoiceField field="method" label="Method" labels={methodLabels} />
+        <MethodSizeField errors={errors} />
         <button type="submit" className="button button-primary" disabled={busy || !parsed.params}>
           Run clustering
         </button>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { SelectField } from '../../ui/SelectField';
 import type { ColorBy } from './cluster-view.store';
 
 interface ColorBySelectProps {
@@ -26,32 +26,26 @@ export function ColorBySelect({
   metadataColumns,
   onChange,
 }: ColorBySelectProps) {
-  const selectId = useId();
   const others = metadataColumns.filter((column) => column !== labelColumn);
   return (
-    <div className="field field-compact field-inline">
-      <label className="field-label" htmlFor={selectId}>
-        Color by
-      </label>
-      <select
-        id={selectId}
-        className="input"
-        value={encode(value)}
-        onChange={(event) => onChange(decode(event.target.value))}
-      >
-        <option value="cluster">Cluster</option>
-        {labelColumn && <option value={`column:${labelColumn}`}>Label ({labelColumn})</option>}
-        {hasVerdicts && <option value="qc">QC verdict</option>}
-        {others.length > 0 && (
-          <optgroup label="Metadata">
-            {others.map((column) => (
-              <option key={column} value={`column:${column}`}>
-                {column}
-              </option>
-            ))}
-          </optgroup>
-        )}
-      </select>
-    </div>
+    <SelectField
+      label="Color by"
+      fieldClassName="field-inline"
+      value={encode(value)}
+      onChange={(encoded) => onChange(decode(encoded))}
+    >
+      <option value="cluster">Cluster</option>
+      {labelColumn && <option value={`column:${labelColumn}`}>Label ({labelColumn})</option>}
+      {hasVerdicts && <option value="qc">QC verdict</option>}
+      {others.length > 0 && (
+        <optgroup label="Metadata">
+          {others.map((column) => (
+            <option key={column} value={`column:${column}`}>
+              {column}
+            </option>
+          ))}
+        </optgroup>
+      )}
+    </SelectField>
   );
 }

@@ -1,14 +1,14 @@
-import { useId } from 'react';
+import { NumberField } from '../../ui/NumberField';
 import type { DraftField } from './cluster-params';
 import { useClusterViewStore } from './cluster-view.store';
 
-type NumberField = Exclude<
+type DraftNumber = Exclude<
   DraftField,
   'featurizer' | 'embed' | 'dimensions' | 'method' | 'labelColumn'
 >;
 
 interface DraftNumberFieldProps {
-  field: NumberField;
+  field: DraftNumber;
   label: string;
   placeholder?: string;
   title?: string;
@@ -27,30 +27,16 @@ export function DraftNumberField({
 }: DraftNumberFieldProps) {
   const value = useClusterViewStore((state) => state.draft[field]);
   const setField = useClusterViewStore((state) => state.setDraftField);
-  const inputId = useId();
   return (
-    <div className="field field-compact">
-      <label className="field-label" htmlFor={inputId}>
-        {label}
-      </label>
-      <input
-        id={inputId}
-        className="input input-number"
-        type="number"
-        step={step ?? '1'}
-        inputMode="decimal"
-        placeholder={placeholder}
-        title={title}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
-        onChange={(event) => setField(field, event.target.value)}
-      />
-      {error && (
-        <span id={`${inputId}-error`} className="error-text small">
-          {error}
-        </span>
-      )}
-    </div>
+    <NumberField
+      label={label}
+      inputClassName="input-number"
+      step={step ?? '1'}
+      placeholder={placeholder}
+      title={title}
+      value={value}
+      error={error}
+      onChange={(typed) => setField(field, typed)}
+    />
   );
 }

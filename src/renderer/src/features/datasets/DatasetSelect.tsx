@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { DatasetSummary } from '../../../../shared/types';
 import { formatCount } from '../../lib/format';
+import { SelectField } from '../../ui/SelectField';
 import { useNavigationStore } from '../../app/navigation.store';
 
 interface DatasetSelectProps {
@@ -12,26 +12,19 @@ interface DatasetSelectProps {
 /** Chooses the dataset that the Sequences, QC and Variants pages show. */
 export function DatasetSelect({ datasets, dataset, disabled }: DatasetSelectProps) {
   const selectDataset = useNavigationStore((state) => state.selectDataset);
-  const selectId = useId();
   return (
-    <div className="field field-compact">
-      <label className="field-label" htmlFor={selectId}>
-        Dataset
-      </label>
-      <select
-        id={selectId}
-        className="input"
-        value={dataset?.id ?? ''}
-        disabled={disabled}
-        onChange={(event) => selectDataset(Number(event.target.value) || null)}
-      >
-        {!dataset && <option value="">Choose a dataset…</option>}
-        {datasets.map((candidate) => (
-          <option key={candidate.id} value={candidate.id}>
-            {candidate.name} ({formatCount(candidate.sequenceCount)})
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label="Dataset"
+      value={dataset?.id ?? ''}
+      disabled={disabled}
+      onChange={(datasetId) => selectDataset(Number(datasetId) || null)}
+    >
+      {!dataset && <option value="">Choose a dataset…</option>}
+      {datasets.map((candidate) => (
+        <option key={candidate.id} value={candidate.id}>
+          {candidate.name} ({formatCount(candidate.sequenceCount)})
+        </option>
+      ))}
+    </SelectField>
   );
 }
