@@ -1,7 +1,9 @@
-import { useId } from 'react';
 import { unassignedReasons } from '../../../../shared/classify-types';
-import { reasonLabels } from './classify-labels';
+import { FilterForm, SearchField } from '../../ui/FilterForm';
+import { NumberField } from '../../ui/NumberField';
+import { SelectField } from '../../ui/SelectField';
 import { verdictFilters, verdictLabels } from '../qc/verdicts';
+import { reasonLabels } from './classify-labels';
 import {
   emptyPredictionFilter,
   usePredictionsStore,
@@ -13,129 +15,91 @@ const confidenceFields = [
   { key: 'maxConfidencePercent', label: 'Confidence max %', placeholder: '100' },
 ] as const;
 
-/** The predictions table's filter as typed; the page debounces it before asking the server. */
-export function PredictionFilters({ labels }: { labels: string[] }) {
-  const draft = usePredictionsStore((state) => state.filterDraft);
-  const setFilterField = usePredictionsStore((state) => state.setFilterField);
-  const clearFilter = usePredictionsStore((state) => state.clearFilter);
-  const baseId = useId();
-  const active = JSON.stringify(draft) !== JSON.stringify(emptyPredictionFilter);
+type SetFilterField = ReturnType<typeof usePredictionsStore.getState>['setFilterField'];
 
+interface DraftFieldsProps {
+  draft: PredictionFilterDraft;
+  setFilterField: SetFilterField;
+}
+
+/** Label, status and reason: what the model said. */
+function CallFields({ draft, setFilterField, labels }: DraftFieldsProps & { labels: string[] }) {
   return (
-    <form
-      className="filters"
-      aria-label="Filter predictions"
-      role="search"
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <div className="field field-compact">
-        <label className="field-label" htmlFor={`${baseId}-label`}>
-          Label
-        </label>
-        <select
-          id={`${baseId}-label`}
-          className="input"
-          value={draft.label}
-          title="With status unassigned: the most probable label"
-          onChange={(event) => setFilterField('label', event.target.value)}
-        >
-          <option value="">All labels</option>
-          {labels.map((label) => (
-            <option key={label} value={label}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field-compact">
-        <label className="field-label" htmlFor={`${baseId}-status`}>
-          Status
-        </label>
-        <select
-          id={`${baseId}-status`}
-          className="input"
-          value={draft.status}
-          onChange={(event) =>
-            setFilterField('status', event.target.value as PredictionFilterDraft['status'])
-          }
-        >
-          <option value="">Any status</option>
-          <option value="assigned">Assigned</option>
-          <option value="unassigned">Unassigned</option>
-        </select>
-      </div>
-      <div className="field field-compact">
-        <label className="field-label" htmlFor={`${baseId}-reason`}>
-          Reason
-        </label>
-        <select
-          id={`${baseId}-reason`}
-          className="input"
-          value={draft.reason}
-          onChange={(event) =>
-            setFilterField('reason', event.target.value as PredictionFilterDraft['reason'])
-          }
-        >
-          <option value="">Any reason</option>
-          {unassignedReasons.map((reason) => (
-            <option key={reason} value={reason}>
-              {reasonLabels[reason]}
-            </option>
-          ))}
-        </select>
-      </div>
+    <>
+      <SelectField
+        label="Label"
+        value={draft.label}
+        title="With status unassigned: the most probable label"
+        onChange={(value) => setFilterField('label', value)}
+      >
+        <option value="">All labels</option>
+        {labels.map((label) => (
+          <option key={label} value={label}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Status"
+        value={draft.status}
+        onChange={(value) => setFilterField('status', value as PredictionFilterDraft['status'])}
+      >
+        <option value="">Any status</option>
+        <option value="assigned">Assigned</option>
+        <option value="unassigned">Unassigned</option>
+      </SelectField>
+      <SelectField
+        label="Reason"
+        value={draft.reason}
+        onChange={(value) => setFilterField('reason', value as PredictionFilterDraft['reason'])}
+      >
+        <option value="">Any reason</option>
+        {unassignedReasons.map((reason) => (
+          <option key={reason} value={reason}>
+            {reasonLabels[reason]}
+          </option>
+        ))}
+      </SelectField>
+    </>
+  );
+}
+
+/** Confidence range, QC verdict, id and the recombinant flag: which sequences. */
+function SequenceFields({ draft, setFilterField }: DraftFieldsProps) {
+  return (
+    <>
       {confidenceFields.map((field) => (
-        <div key={field.key} className="field field-compact">
-          <label className="field-label" htmlFor={`${baseId}-${field.key}`}>
-            {field.label}
-          </label>
-          <input
-            id={`${baseId}-${field.key}`}
-            className="input"
-            type="number"
-            min={0}
-            max={100}
-            step="any"
-            inputMode="decimal"
-            placeholder={field.placeholder}
-            value={draft[field.key]}
-            onChange={(event) => setFilterField(field.key, event.target.value)}
-          />
-        </div>
-      ))}
-      <div className="field field-compact">
-        <label className="field-label" htmlFor={`${baseId}-qc`}>
-          QC verdict
-        </label>
-        <select
-          id={`${baseId}-qc`}
-          className="input"
-          value={draft.qcVerdict}
-          onChange={(event) =>
-            setFilterField('qcVerdict', event.target.value as PredictionFilterDraft['qcVerdict'])
-          }
-        >
-          <option value="">Any verdict</option>
-          {verdictFilters.map((verdict) => (
-            <option key={verdict} value={verdict}>
-              {verdictLabels[verdict]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field-compact field-wide">
-        <label className="field-label" htmlFor={`${baseId}-id`}>
-          Id contains
-        </label>
-        <input
-          id={`${baseId}-id`}
-          className="input"
-          type="search"
-          placeholder="e.g. England"
-          value={draft.idContains}
-          onChange={(event) => setFilterField('idContains', event.target.value)}
+        <NumberField
+          key={field.key}
+          label={field.label}
+          min={0}
+          max={100}
+          step="any"
+          placeholder={field.placeholder}
+          value={draft[field.key]}
+          onChange={(value) => setFilterField(field.key, value)}
         />
-      </div>
+      ))}
+      <SelectField
+        label="QC verdict"
+        value={draft.qcVerdict}
+        onChange={(value) =>
+          setFilterField('qcVerdict', value as PredictionFilterDraft['qcVerdict'])
+        }
+      >
+        <option value="">Any verdict</option>
+        {verdictFilters.map((verdict) => (
+          <option key={verdict} value={verdict}>
+            {verdictLabels[verdict]}
+          </option>
+        ))}
+      </SelectField>
+      <SearchField
+        label="Id contains"
+        placeholder="e.g. England"
+        value={draft.idContains}
+        onChange={(value) => setFilterField('idContains', value)}
+      />
       <label className="checkbox-field">
         <input
           type="checkbox"
@@ -144,14 +108,21 @@ export function PredictionFilters({ labels }: { labels: string[] }) {
         />
         Recombinant only
       </label>
-      <button
-        type="button"
-        className="button button-quiet"
-        disabled={!active}
-        onClick={clearFilter}
-      >
-        Clear filters
-      </button>
-    </form>
+    </>
+  );
+}
+
+/** The predictions table's filter as typed; the page debounces it before asking the server. */
+export function PredictionFilters({ labels }: { labels: string[] }) {
+  const draft = usePredictionsStore((state) => state.filterDraft);
+  const setFilterField = usePredictionsStore((state) => state.setFilterField);
+  const clearFilter = usePredictionsStore((state) => state.clearFilter);
+  const active = JSON.stringify(draft) !== JSON.stringify(emptyPredictionFilter);
+
+  return (
+    <FilterForm label="Filter predictions" active={active} onClear={clearFilter}>
+      <CallFields draft={draft} setFilterField={setFilterField} labels={labels} />
+      <SequenceFields draft={draft} setFilterField={setFilterField} />
+    </FilterForm>
   );
 }
