@@ -1,11 +1,10 @@
 import type { ClusteringSummary } from '../../../../shared/cluster-types';
-import { useRunDeletion } from '../../hooks/useRunDeletion';
+import { formatCount, formatDate } from '../../lib/format';
+import { RunsTable, type RunColumn } from '../../ui/RunsTable';
 import { bestRun, formatMetric } from './cluster-metrics';
 import { describeEmbedding, describeFeatures, describeMethod } from './cluster-params';
-import { formatCount, formatDate } from '../../lib/format';
 import { useClusterResultsStore } from './cluster-results.store';
 import { useClustersStore } from './clusters.store';
-import { ConfirmDeleteButton } from '../../ui/ConfirmDeleteButton';
 
 interface ClusteringRunsTableProps {
   clusterings: ClusteringSummary[];
@@ -18,106 +17,86 @@ const metricColumns = [
   { key: 'normalizedMutualInformation', label: 'NMI' },
 ] as const;
 
+type MetricKey = (typeof metricColumns)[number]['key'];
+
+const paramColumns: RunColumn<ClusteringSummary>[] = [
+  {
+    key: 'created',
+    header: 'Created',
+    cell: (clustering) => <td>{formatDate(clustering.createdAt)}</td>,
+  },
+  {
+    key: 'features',
+    header: 'Features',
+    cell: (clustering) => <td title={clustering.featurizer}>{describeFeatures(clustering)}</td>,
+  },
+  {
+    key: 'embedding',
+    header: 'Embedding',
+    cell: (clustering) => <td>{describeEmbedding(clustering.params)}</td>,
+  },
+  {
+    key: 'method',
+    header: 'Method',
+    cell: (clustering) => <td>{describeMethod(clustering.params)}</td>,
+  },
+  {
+    key: 'clusters',
+    header: 'Clusters',
+    className: 'numeric',
+    cell: (clustering) => (
+      <td className="numeric">
+        {formatCount(clustering.clusterCount)}
+        {clustering.noiseCount > 0 && (
+          <span className="muted small"> +{formatCount(clustering.noiseCount)} noise</span>
+        )}
+      </td>
+    ),
+  },
+];
+
+/** The metric columns, each run's best in bold. */
+function metricCells(best: Record<MetricKey, number | null>): RunColumn<ClusteringSummary>[] {
+  return metricColumns.map(({ key, label }) => ({
+    key,
+    header: label,
+    className: 'numeric',
+    cell: (clustering) => (
+      <td
+        title={
+          key === 'silhouette' || !clustering.metrics.labelColumn
+            ? undefined
+            : `Against “${clustering.metrics.labelColumn}”`
+        }
+        className={`numeric${best[key] === clustering.id ? ' is-best' : ''}`}
+      >
+        {formatMetric(clustering.metrics[key])}
+      </td>
+    ),
+  }));
+}
+
 /** Every run of the dataset with its metrics side by side (the best of each in bold). */
 export function ClusteringRunsTable({ clusterings, selectedId }: ClusteringRunsTableProps) {
   const selectClustering = useClustersStore((state) => state.selectClustering);
   const remove = useClustersStore((state) => state.remove);
   const forget = useClusterResultsStore((state) => state.forget);
-  const { confirmingId, setConfirmingId, deleteError, confirmDelete } = useRunDeletion(
-    remove,
-    forget,
-  );
   const best = Object.fromEntries(
     metricColumns.map(({ key }) => [key, bestRun(clusterings, key)]),
-  ) as Record<(typeof metricColumns)[number]['key'], number | null>;
+  ) as Record<MetricKey, number | null>;
 
   return (
-    <div className="stack-tight">
-      {deleteError && (
-        <p className="error-text" role="alert">
-          {deleteError}
-        </p>
-      )}
-      <div className="table-scroll runs-scroll">
-        <table className="table table-interactive table-compact">
-          <caption className="visually-hidden">Clustering runs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Run</th>
-              <th scope="col">Created</th>
-              <th scope="col">Features</th>
-              <th scope="col">Embedding</th>
-              <th scope="col">Method</th>
-              <th scope="col" className="numeric">
-                Clusters
-              </th>
-              {metricColumns.map(({ key, label }) => (
-                <th key={key} scope="col" className="numeric">
-                  {label}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {clusterings.map((clustering) => (
-              <tr
-                key={clustering.id}
-                className={clustering.id === selectedId ? 'is-selected' : undefined}
-              >
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="button-link"
-                    aria-label={`Show run ${clustering.id}`}
-                    aria-pressed={clustering.id === selectedId}
-                    onClick={() => selectClustering(clustering.datasetId, clustering.id)}
-                  >
-                    #{clustering.id}
-                  </button>
-                </th>
-                <td>{formatDate(clustering.createdAt)}</td>
-                <td title={clustering.featurizer}>{describeFeatures(clustering)}</td>
-                <td>{describeEmbedding(clustering.params)}</td>
-                <td>{describeMethod(clustering.params)}</td>
-                <td className="numeric">
-                  {formatCount(clustering.clusterCount)}
-                  {clustering.noiseCount > 0 && (
-                    <span className="muted small">
-                      {' '}
-                      +{formatCount(clustering.noiseCount)} noise
-                    </span>
-                  )}
-                </td>
-                {metricColumns.map(({ key }) => (
-                  <td
-                    key={key}
-                    title={
-                      key === 'silhouette' || !clustering.metrics.labelColumn
-                        ? undefined
-                        : `Against “${clustering.metrics.labelColumn}”`
-                    }
-                    className={`numeric${best[key] === clustering.id ? ' is-best' : ''}`}
-                  >
-                    {formatMetric(clustering.metrics[key])}
-                  </td>
-                ))}
-                <td className="actions">
-                  <ConfirmDeleteButton
-                    what={`run ${clustering.id}`}
-                    confirming={confirmingId === clustering.id}
-                    onRequest={() => setConfirmingId(clustering.id)}
-                    onConfirm={() => void confirmDelete(clustering)}
-                    onKeep={() => setConfirmingId(null)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <RunsTable
+      caption="Clustering runs"
+      scrollClassName="runs-scroll"
+      runs={clusterings}
+      columns={[...paramColumns, ...metricCells(best)]}
+      openVerb="Show"
+      onOpen={(clustering) => selectClustering(clustering.datasetId, clustering.id)}
+      pressed={(clustering) => clustering.id === selectedId}
+      rowClassName={(clustering) => (clustering.id === selectedId ? 'is-selected' : undefined)}
+      remove={remove}
+      forget={forget}
+    />
   );
 }

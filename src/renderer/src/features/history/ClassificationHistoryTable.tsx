@@ -1,12 +1,11 @@
 import type { ClassificationSummary } from '../../../../shared/classify-types';
-import { useOpenClassification } from './useOpenClassification';
-import { useRunDeletion } from '../../hooks/useRunDeletion';
-import { modelName } from '../classify/classify-labels';
 import { formatCount, formatDate, formatDuration, formatPercent } from '../../lib/format';
+import { RunsTable, type RunColumn } from '../../ui/RunsTable';
 import { useClassificationsStore } from '../classify/classifications.store';
-import { useComparisonStore } from './comparison.store';
+import { modelName } from '../classify/classify-labels';
 import { ComparePickCell } from './ComparePickCell';
-import { ConfirmDeleteButton } from '../../ui/ConfirmDeleteButton';
+import { useComparisonStore } from './comparison.store';
+import { useOpenClassification } from './useOpenClassification';
 
 /** Labels shown per run; the rest are counted. */
 const TOP_LABELS = 3;
@@ -17,6 +16,71 @@ function topLabels(classification: ClassificationSummary): string {
     .map((entry) => `${entry.label} ${formatCount(entry.count)}`);
   const more = classification.labelCounts.length - shown.length;
   return shown.length === 0 ? '—' : `${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}`;
+}
+
+function unassignedShare(classification: ClassificationSummary): number {
+  return classification.sequenceCount > 0
+    ? classification.unassignedCount / classification.sequenceCount
+    : 0;
+}
+
+const runColumns: RunColumn<ClassificationSummary>[] = [
+  { key: 'dataset', header: 'Dataset', cell: (run) => <td>{run.datasetName}</td> },
+  {
+    key: 'model',
+    header: 'Model',
+    cell: (run) => <td className="mono">{modelName(run.model)}</td>,
+  },
+  {
+    key: 'sequences',
+    header: 'Sequences',
+    className: 'numeric',
+    cell: (run) => <td className="numeric">{formatCount(run.sequenceCount)}</td>,
+  },
+  {
+    key: 'assigned',
+    header: 'Assigned',
+    className: 'numeric',
+    cell: (run) => <td className="numeric">{formatCount(run.assignedCount)}</td>,
+  },
+  {
+    key: 'unassigned',
+    header: 'Unassigned',
+    className: 'numeric',
+    cell: (run) => (
+      <td className="numeric">
+        {formatCount(run.unassignedCount)}
+        <span className="muted small"> ({formatPercent(unassignedShare(run))})</span>
+      </td>
+    ),
+  },
+  {
+    key: 'labels',
+    header: 'Top labels',
+    cell: (run) => <td className="history-top-labels">{topLabels(run)}</td>,
+  },
+  { key: 'created', header: 'Created', cell: (run) => <td>{formatDate(run.createdAt)}</td> },
+  {
+    key: 'duration',
+    header: 'Duration',
+    className: 'numeric',
+    cell: (run) => <td className="numeric">{formatDuration(run.durationMs)}</td>,
+  },
+];
+
+/** The tick column: which runs are compared. */
+function pickColumn(
+  picked: ClassificationSummary[],
+  classifications: ClassificationSummary[],
+): RunColumn<ClassificationSummary> {
+  return {
+    key: 'pick',
+    header: <span className="visually-hidden">Compare</span>,
+    className: 'pick-cell',
+    cell: (run) => (
+      <ComparePickCell classification={run} picked={picked} classifications={classifications} />
+    ),
+  };
 }
 
 interface ClassificationHistoryTableProps {
@@ -36,109 +100,23 @@ export function ClassificationHistoryTable({
   const remove = useClassificationsStore((state) => state.remove);
   const forget = useComparisonStore((state) => state.forget);
   const openRun = useOpenClassification();
-  const { confirmingId, setConfirmingId, deleteError, confirmDelete } = useRunDeletion(
-    remove,
-    forget,
-  );
 
   return (
-    <div className="stack-tight">
-      {deleteError && (
-        <p className="error-text" role="alert">
-          {deleteError}
-        </p>
-      )}
-      <div className="table-scroll history-scroll">
-        <table className="table table-interactive table-compact">
-          <caption className="visually-hidden">Classification runs</caption>
-          <thead>
-            <tr>
-              {picked && (
-                <th scope="col" className="pick-cell">
-                  <span className="visually-hidden">Compare</span>
-                </th>
-              )}
-              <th scope="col">Run</th>
-              <th scope="col">Dataset</th>
-              <th scope="col">Model</th>
-              <th scope="col" className="numeric">
-                Sequences
-              </th>
-              <th scope="col" className="numeric">
-                Assigned
-              </th>
-              <th scope="col" className="numeric">
-                Unassigned
-              </th>
-              <th scope="col">Top labels</th>
-              <th scope="col">Created</th>
-              <th scope="col" className="numeric">
-                Duration
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {classifications.map((classification) => (
-              <tr
-                key={classification.id}
-                className={`is-clickable${picked?.some((run) => run.id === classification.id) ? ' is-selected' : ''}`}
-                // The run's button is for keyboards; a click anywhere on the row does the same.
-                onClick={() => openRun(classification)}
-              >
-                {picked && (
-                  <ComparePickCell
-                    classification={classification}
-                    picked={picked}
-                    classifications={classifications}
-                  />
-                )}
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="button-link"
-                    aria-label={`Open run ${classification.id}`}
-                    onClick={() => openRun(classification)}
-                  >
-                    #{classification.id}
-                  </button>
-                </th>
-                <td>{classification.datasetName}</td>
-                <td className="mono">{modelName(classification.model)}</td>
-                <td className="numeric">{formatCount(classification.sequenceCount)}</td>
-                <td className="numeric">{formatCount(classification.assignedCount)}</td>
-                <td className="numeric">
-                  {formatCount(classification.unassignedCount)}
-                  <span className="muted small">
-                    {' '}
-                    (
-                    {formatPercent(
-                      classification.sequenceCount > 0
-                        ? classification.unassignedCount / classification.sequenceCount
-                        : 0,
-                    )}
-                    )
-                  </span>
-                </td>
-                <td className="history-top-labels">{topLabels(classification)}</td>
-                <td>{formatDate(classification.createdAt)}</td>
-                <td className="numeric">{formatDuration(classification.durationMs)}</td>
-                <td className="actions" onClick={(event) => event.stopPropagation()}>
-                  <ConfirmDeleteButton
-                    what={`run ${classification.id}`}
-                    confirming={confirmingId === classification.id}
-                    onRequest={() => setConfirmingId(classification.id)}
-                    onConfirm={() => void confirmDelete(classification)}
-                    onKeep={() => setConfirmingId(null)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <RunsTable
+      caption="Classification runs"
+      scrollClassName="history-scroll"
+      runs={classifications}
+      leadingColumns={picked ? [pickColumn(picked, classifications)] : []}
+      columns={runColumns}
+      openVerb="Open"
+      onOpen={openRun}
+      rowClassName={(run) =>
+        `is-clickable${picked?.some((pick) => pick.id === run.id) ? ' is-selected' : ''}`
+      }
+      // The run's button is for keyboards; a click anywhere on the row does the same.
+      rowOpens
+      remove={remove}
+      forget={forget}
+    />
   );
 }
