@@ -1,7 +1,27 @@
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ExportedFile } from '../../../shared/types';
-import { errorMessage } from '../api';
-import { downloadText } from '../lib/download';
+import { ExportButton, ExportError, useFileExport } from './ExportButton';
+
+interface ExportGroupProps {
+  /** What is exported, e.g. "QC table". */
+  label: string;
+  error: string | null;
+  /** What failed, in the error: "Export" unless told. */
+  what?: string;
+  /** The format buttons. */
+  children: ReactNode;
+}
+
+/** A named group of an export menu: the label, a button per format, the error if one failed. */
+export function ExportGroup({ label, error, what, children }: ExportGroupProps) {
+  return (
+    <div className="export-group" role="group" aria-label={label}>
+      <span className="export-label">{label}</span>
+      <span className="segmented">{children}</span>
+      <ExportError error={error} what={what} />
+    </div>
+  );
+}
 
 interface ExportFormatButtonsProps<F extends string> {
   /** What is exported, e.g. "QC table". */
@@ -17,44 +37,14 @@ export function ExportFormatButtons<F extends string>({
   formats,
   fetchFile,
 }: ExportFormatButtonsProps<F>) {
-  const [busy, setBusy] = useState<F | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const exportAs = async (format: F) => {
-    setBusy(format);
-    setError(null);
-    try {
-      const file = await fetchFile(format);
-      downloadText(file.content, file.fileName, file.mimeType);
-    } catch (exportError) {
-      setError(errorMessage(exportError));
-    } finally {
-      setBusy(null);
-    }
-  };
-
+  const exporter = useFileExport(fetchFile);
   return (
-    <div className="export-group" role="group" aria-label={label}>
-      <span className="export-label">{label}</span>
-      <span className="segmented">
-        {formats.map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="button button-small"
-            disabled={busy !== null}
-            aria-busy={busy === format}
-            onClick={() => void exportAs(format)}
-          >
-            {format.toUpperCase()}
-          </button>
-        ))}
-      </span>
-      {error && (
-        <span className="error-text" role="alert">
-          Export failed: {error}
-        </span>
-      )}
-    </div>
+    <ExportGroup label={label} error={exporter.error}>
+      {formats.map((format) => (
+        <ExportButton key={format} exporter={exporter} format={format}>
+          {format.toUpperCase()}
+        </ExportButton>
+      ))}
+    </ExportGroup>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { errorMessage } from '../../api';
+import { ExportGroup } from '../../ui/ExportFormatButtons';
 import { loadPlotly } from './plotly';
 
 interface PlotImageButtonsProps {
@@ -32,26 +33,18 @@ export function PlotImageButtons({ plotRef, fileName, disabled }: PlotImageButto
   };
 
   return (
-    <div className="export-group" role="group" aria-label="Plot image">
-      <span className="export-label">Plot image</span>
-      <span className="segmented">
-        {(['png', 'svg'] as const).map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="button button-small"
-            disabled={disabled}
-            onClick={() => void download(format)}
-          >
-            {format.toUpperCase()}
-          </button>
-        ))}
-      </span>
-      {error && (
-        <span className="error-text" role="alert">
-          Image export failed: {error}
-        </span>
-      )}
-    </div>
+    <ExportGroup label="Plot image" error={error} what="Image export">
+      {(['png', 'svg'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="button button-small"
+          disabled={disabled}
+          onClick={() => void download(format)}
+        >
+          {format.toUpperCase()}
+        </button>
+      ))}
+    </ExportGroup>
   );
 }

@@ -8,9 +8,9 @@ import {
   type DisagreementSort,
   type DisagreementSortKey,
 } from './classification-comparison';
-import { downloadText } from '../../lib/download';
 import { formatCount } from '../../lib/format';
 import { disagreementColumns } from './disagreement-columns';
+import { ExportButton, ExportError, useFileExport } from '../../ui/ExportButton';
 import { VirtualTable } from '../../ui/VirtualTable';
 
 const ROW_HEIGHT = 30;
@@ -33,6 +33,11 @@ export function DisagreementsCard({ comparison }: { comparison: ClassificationCo
     [left, right, openRun],
   );
   const truncated = disagreements.length < disagreementCount;
+  const exporter = useFileExport(() => ({
+    content: disagreementsTsv(comparison),
+    fileName: disagreementsFileName(comparison),
+    mimeType: 'text/tab-separated-values',
+  }));
 
   const toggleSort = (column: DisagreementSortKey) =>
     setSort((current) =>
@@ -51,20 +56,11 @@ export function DisagreementsCard({ comparison }: { comparison: ClassificationCo
           </span>
         </h3>
         {disagreements.length > 0 && (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() =>
-              downloadText(
-                disagreementsTsv(comparison),
-                disagreementsFileName(comparison),
-                'text/tab-separated-values',
-              )
-            }
-          >
+          <ExportButton exporter={exporter} format="tsv">
             Export TSV
-          </button>
+          </ExportButton>
         )}
+        <ExportError error={exporter.error} />
       </div>
       {truncated && (
         <p className="text-warn small">

@@ -1,50 +1,34 @@
-import { useState } from 'react';
-import { api, errorMessage } from '../../api';
-import { downloadText } from '../../lib/download';
+import { api } from '../../api';
+import { ExportButton, ExportError, useFileExport } from '../../ui/ExportButton';
 import type { SequenceQuery } from './sequence-pages.store';
 
 /** Exports the rows of the current query (filter and sort included), not only those in view. */
 export function ExportButtons({ query }: { query: SequenceQuery | null }) {
-  const [busy, setBusy] = useState<'tsv' | 'csv' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const exportAs = async (format: 'tsv' | 'csv') => {
-    if (!query) return;
-    setBusy(format);
-    setError(null);
-    try {
-      const file = await api.exportSequences({ ...query, format });
-      downloadText(file.content, file.fileName, file.mimeType);
-    } catch (exportError) {
-      setError(errorMessage(exportError));
-    } finally {
-      setBusy(null);
-    }
-  };
-
+  // The buttons are disabled until there is a query.
+  const exporter = useFileExport((format: 'tsv' | 'csv') =>
+    api.exportSequences({ ...query!, format }),
+  );
   return (
     <div className="row">
-      <button
-        type="button"
+      <ExportButton
+        exporter={exporter}
+        format="tsv"
         className="button"
-        disabled={!query || busy !== null}
-        onClick={() => void exportAs('tsv')}
+        disabled={!query}
+        busyLabel="Exporting…"
       >
-        {busy === 'tsv' ? 'Exporting…' : 'Export TSV'}
-      </button>
-      <button
-        type="button"
+        Export TSV
+      </ExportButton>
+      <ExportButton
+        exporter={exporter}
+        format="csv"
         className="button"
-        disabled={!query || busy !== null}
-        onClick={() => void exportAs('csv')}
+        disabled={!query}
+        busyLabel="Exporting…"
       >
-        {busy === 'csv' ? 'Exporting…' : 'Export CSV'}
-      </button>
-      {error && (
-        <span className="error-text" role="alert">
-          Export failed: {error}
-        </span>
-      )}
+        Export CSV
+      </ExportButton>
+      <ExportError error={exporter.error} />
     </div>
   );
 }
