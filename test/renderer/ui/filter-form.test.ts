@@ -2,7 +2,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement as h } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FilterForm, SearchField } from '../../../src/renderer/src/ui/FilterForm';
+import {
+  FilterForm,
+  NumberFilterFields,
+  SearchField,
+} from '../../../src/renderer/src/ui/FilterForm';
 
 describe('FilterForm', () => {
   afterEach(cleanup);
@@ -66,5 +70,29 @@ describe('SearchField', () => {
     const field = screen.getByRole('search');
     expect(field.className).toBe('field field-compact field-inline');
     expect(screen.getByLabelText('Id contains').className).toBe('input input-search');
+  });
+});
+
+describe('NumberFilterFields', () => {
+  afterEach(cleanup);
+
+  it('gives each bound a number field from 0 and hands on which one changed', () => {
+    const onChange = vi.fn();
+    render(
+      h(NumberFilterFields<'min' | 'max'>, {
+        fields: [
+          { key: 'min', label: 'GC min %', placeholder: '0' },
+          { key: 'max', label: 'GC max %', placeholder: '100' },
+        ],
+        values: { min: '10', max: '' },
+        max: 100,
+        onChange,
+      }),
+    );
+    const min = screen.getByLabelText<HTMLInputElement>('GC min %');
+    expect(min.value).toBe('10');
+    expect([min.min, min.max, min.step]).toEqual(['0', '100', 'any']);
+    fireEvent.change(screen.getByLabelText('GC max %'), { target: { value: '60' } });
+    expect(onChange).toHaveBeenCalledWith('max', '60');
   });
 });

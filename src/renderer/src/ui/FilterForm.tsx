@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Field } from './Field';
+import { NumberField } from './NumberField';
 
 interface FilterFormProps {
   /** The form's accessible name, e.g. "Filter mutations". */
@@ -64,4 +65,40 @@ export function SearchField({
       )}
     </Field>
   );
+}
+
+export interface NumberFilter<K extends string> {
+  key: K;
+  label: string;
+  placeholder: string;
+}
+
+interface NumberFilterFieldsProps<K extends string> {
+  fields: readonly NumberFilter<K>[];
+  /** The numbers as typed, by key. */
+  values: Record<K, string>;
+  /** The largest number any field takes (100 for percentages); none when left out. */
+  max?: number;
+  onChange(key: K, value: string): void;
+}
+
+/** A filter's number bounds (from 0), one field each. */
+export function NumberFilterFields<K extends string>({
+  fields,
+  values,
+  max,
+  onChange,
+}: NumberFilterFieldsProps<K>) {
+  return fields.map((field) => (
+    <NumberField
+      key={field.key}
+      label={field.label}
+      min={0}
+      max={max}
+      step="any"
+      placeholder={field.placeholder}
+      value={values[field.key]}
+      onChange={(value) => onChange(field.key, value)}
+    />
+  ));
 }

@@ -1,6 +1,5 @@
 import { unassignedReasons } from '../../../../shared/classify-types';
-import { FilterForm, SearchField } from '../../ui/FilterForm';
-import { NumberField } from '../../ui/NumberField';
+import { FilterForm, NumberFilterFields, SearchField } from '../../ui/FilterForm';
 import { SelectField } from '../../ui/SelectField';
 import { verdictFilters, verdictLabels } from '../qc/verdicts';
 import { reasonLabels } from './classify-labels';
@@ -68,18 +67,12 @@ function CallFields({ draft, setFilterField, labels }: DraftFieldsProps & { labe
 function SequenceFields({ draft, setFilterField }: DraftFieldsProps) {
   return (
     <>
-      {confidenceFields.map((field) => (
-        <NumberField
-          key={field.key}
-          label={field.label}
-          min={0}
-          max={100}
-          step="any"
-          placeholder={field.placeholder}
-          value={draft[field.key]}
-          onChange={(value) => setFilterField(field.key, value)}
-        />
-      ))}
+      <NumberFilterFields
+        fields={confidenceFields}
+        max={100}
+        values={draft}
+        onChange={setFilterField}
+      />
       <SelectField
         label="QC verdict"
         value={draft.qcVerdict}

@@ -1,8 +1,12 @@
-import { FilterForm, SearchField } from '../../ui/FilterForm';
-import { NumberField } from '../../ui/NumberField';
+import {
+  FilterForm,
+  NumberFilterFields,
+  SearchField,
+  type NumberFilter,
+} from '../../ui/FilterForm';
 import { useSequencesStore, type FilterDraft } from './sequences.store';
 
-const numericFields: { key: keyof FilterDraft; label: string; placeholder: string }[] = [
+const numericFields: NumberFilter<keyof FilterDraft>[] = [
   { key: 'minLength', label: 'Length min', placeholder: '0' },
   { key: 'maxLength', label: 'Length max', placeholder: 'any' },
   { key: 'maxNPercent', label: 'Max N %', placeholder: '100' },
@@ -25,17 +29,7 @@ export function SequenceFilters() {
         value={draft.idContains}
         onChange={(value) => setFilterField('idContains', value)}
       />
-      {numericFields.map((field) => (
-        <NumberField
-          key={field.key}
-          label={field.label}
-          min={0}
-          step="any"
-          placeholder={field.placeholder}
-          value={draft[field.key]}
-          onChange={(value) => setFilterField(field.key, value)}
-        />
-      ))}
+      <NumberFilterFields fields={numericFields} values={draft} onChange={setFilterField} />
     </FilterForm>
   );
 }

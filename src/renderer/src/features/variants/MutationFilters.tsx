@@ -1,10 +1,14 @@
 import type { GeneSummary } from '../../../../shared/analysis-types';
-import { FilterForm, SearchField } from '../../ui/FilterForm';
-import { NumberField } from '../../ui/NumberField';
+import {
+  FilterForm,
+  NumberFilterFields,
+  SearchField,
+  type NumberFilter,
+} from '../../ui/FilterForm';
 import { SelectField } from '../../ui/SelectField';
 import { useVariantsStore, type MutationFilterDraft } from './variants.store';
 
-const numericFields: { key: keyof MutationFilterDraft; label: string; placeholder: string }[] = [
+const numericFields: NumberFilter<keyof MutationFilterDraft>[] = [
   { key: 'minPosition', label: 'Position from', placeholder: '1' },
   { key: 'maxPosition', label: 'Position to', placeholder: 'end' },
   { key: 'minFrequencyPercent', label: 'Freq. min %', placeholder: '0' },
@@ -48,17 +52,7 @@ export function MutationFilters({ genes }: { genes: GeneSummary[] }) {
         <option value="deletion">Deletions</option>
         <option value="insertion">Insertions</option>
       </SelectField>
-      {numericFields.map((field) => (
-        <NumberField
-          key={field.key}
-          label={field.label}
-          min={0}
-          step="any"
-          placeholder={field.placeholder}
-          value={draft[field.key]}
-          onChange={(value) => setFilterField(field.key, value)}
-        />
-      ))}
+      <NumberFilterFields fields={numericFields} values={draft} onChange={setFilterField} />
     </FilterForm>
   );
 }
