@@ -18,6 +18,83 @@ interface ConfidenceHistogramProps {
   threshold: number;
 }
 
+interface BinBarProps {
+  bin: ConfidenceBin;
+  /** The bin's left edge. */
+  x: number;
+  binWidth: number;
+  baseline: number;
+  heightOf(count: number): number;
+  /** Whether the bin's lower bound is written under it. */
+  ticked: boolean;
+}
+
+/** One bin: assigned below, unassigned stacked on top, the total above. */
+function BinBar({ bin, x: left, binWidth, baseline, heightOf, ticked }: BinBarProps) {
+  const x = left + GAP / 2;
+  const assignedHeight = heightOf(bin.assigned);
+  const unassignedHeight = heightOf(bin.unassigned);
+  const total = bin.assigned + bin.unassigned;
+  return (
+    <g>
+      <title>{`Confidence ${formatPercent(bin.from, 0)}–${formatPercent(bin.to, 0)}: ${formatCount(bin.assigned)} assigned, ${formatCount(bin.unassigned)} unassigned`}</title>
+      <rect
+        className="conf-bar-assigned"
+        x={x}
+        y={baseline - assignedHeight}
+        width={binWidth - GAP}
+        height={assignedHeight}
+      />
+      <rect
+        className="conf-bar-unassigned"
+        x={x}
+        y={baseline - assignedHeight - unassignedHeight}
+        width={binWidth - GAP}
+        height={unassignedHeight}
+      />
+      {total > 0 && (
+        <text
+          className="chart-value"
+          x={x + (binWidth - GAP) / 2}
+          y={baseline - assignedHeight - unassignedHeight - 4}
+        >
+          {formatCount(total)}
+        </text>
+      )}
+      {ticked && (
+        <text className="chart-tick" x={left} y={baseline + 14}>
+          {formatPercent(bin.from, 0)}
+        </text>
+      )}
+    </g>
+  );
+}
+
+interface ThresholdMarkerProps {
+  threshold: number;
+  x: number;
+  width: number;
+  baseline: number;
+}
+
+/** The model's confidence threshold: a line and its label, kept inside the chart. */
+function ThresholdMarker({ threshold, x, width, baseline }: ThresholdMarkerProps) {
+  const nearRight = x > width - 120;
+  return (
+    <>
+      <line className="chart-boundary" x1={x} x2={x} y1={TOP - 6} y2={baseline} />
+      <text
+        className="chart-boundary-label"
+        x={x + (nearRight ? -4 : 4)}
+        y={TOP - 10}
+        textAnchor={nearRight ? 'end' : 'start'}
+      >
+        threshold {formatConfidence(threshold)}
+      </text>
+    </>
+  );
+}
+
 export function ConfidenceHistogram({ bins, threshold }: ConfidenceHistogramProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>(420);
   const plotHeight = HEIGHT - TOP - BOTTOM;
@@ -48,64 +125,22 @@ export function ConfidenceHistogram({ bins, threshold }: ConfidenceHistogramProp
           role="img"
           aria-label={`Confidence distribution: ${formatCount(assigned)} assigned and ${formatCount(unassigned)} unassigned sequences; threshold ${formatConfidence(threshold)}`}
         >
-          {bins.map((bin, index) => {
-            const x = SIDE + index * binWidth + GAP / 2;
-            const assignedHeight = heightOf(bin.assigned);
-            const unassignedHeight = heightOf(bin.unassigned);
-            const total = bin.assigned + bin.unassigned;
-            return (
-              <g key={bin.from}>
-                <title>{`Confidence ${formatPercent(bin.from, 0)}–${formatPercent(bin.to, 0)}: ${formatCount(bin.assigned)} assigned, ${formatCount(bin.unassigned)} unassigned`}</title>
-                <rect
-                  className="conf-bar-assigned"
-                  x={x}
-                  y={baseline - assignedHeight}
-                  width={binWidth - GAP}
-                  height={assignedHeight}
-                />
-                <rect
-                  className="conf-bar-unassigned"
-                  x={x}
-                  y={baseline - assignedHeight - unassignedHeight}
-                  width={binWidth - GAP}
-                  height={unassignedHeight}
-                />
-                {total > 0 && (
-                  <text
-                    className="chart-value"
-                    x={x + (binWidth - GAP) / 2}
-                    y={baseline - assignedHeight - unassignedHeight - 4}
-                  >
-                    {formatCount(total)}
-                  </text>
-                )}
-                {index % tickEvery === 0 && (
-                  <text className="chart-tick" x={SIDE + index * binWidth} y={baseline + 14}>
-                    {formatPercent(bin.from, 0)}
-                  </text>
-                )}
-              </g>
-            );
-          })}
+          {bins.map((bin, index) => (
+            <BinBar
+              key={bin.from}
+              bin={bin}
+              x={SIDE + index * binWidth}
+              binWidth={binWidth}
+              baseline={baseline}
+              heightOf={heightOf}
+              ticked={index % tickEvery === 0}
+            />
+          ))}
           <text className="chart-tick" x={width - SIDE} y={baseline + 14}>
             {formatPercent(last, 0)}
           </text>
           <line className="chart-axis" x1={SIDE} x2={width - SIDE} y1={baseline} y2={baseline} />
-          <line
-            className="chart-boundary"
-            x1={thresholdX}
-            x2={thresholdX}
-            y1={TOP - 6}
-            y2={baseline}
-          />
-          <text
-            className="chart-boundary-label"
-            x={thresholdX + (thresholdX > width - 120 ? -4 : 4)}
-            y={TOP - 10}
-            textAnchor={thresholdX > width - 120 ? 'end' : 'start'}
-          >
-            threshold {formatConfidence(threshold)}
-          </text>
+          <ThresholdMarker threshold={threshold} x={thresholdX} width={width} baseline={baseline} />
           <text className="chart-caption" x={width / 2} y={HEIGHT - 6}>
             Confidence of the most probable label
           </text>

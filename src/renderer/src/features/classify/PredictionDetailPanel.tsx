@@ -1,4 +1,4 @@
-import type { ClassificationSummary } from '../../../../shared/classify-types';
+import type { ClassificationSummary, PredictionDetail } from '../../../../shared/classify-types';
 import { usePredictionDetail } from './usePredictionDetail';
 import { explainReason, formatConfidence, formatDistance, modelName } from './classify-labels';
 import { formatCount } from '../../lib/format';
@@ -12,6 +12,77 @@ interface PredictionDetailPanelProps {
   classification: ClassificationSummary;
   seqId: string;
   onClose(): void;
+}
+
+type Recombinant = NonNullable<PredictionDetail['recombinant']>;
+
+/** The labels the model weighed, each against the run's threshold. */
+function TopProbabilities({ detail, threshold }: { detail: PredictionDetail; threshold: number }) {
+  return (
+    <section className="stack-tight" aria-label="Top probabilities">
+      <h3>Top probabilities</h3>
+      {detail.top.length === 0 ? (
+        <p className="muted small">The model did not run on this sequence.</p>
+      ) : (
+        <ul className="probability-list" aria-label="Top probabilities">
+          {detail.top.map((entry) => (
+            <li key={entry.label} className="probability-item">
+              <span className="probability-label">{entry.label}</span>
+              <ConfidenceBar confidence={entry.probability} threshold={threshold} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted small">
+        Labels need {formatConfidence(threshold)} to be assigned ·{' '}
+        <span className="mono">{modelName(detail.model)}</span>
+      </p>
+    </section>
+  );
+}
+
+/** The nearest labeled reference genome: the fallback label and how far it is. */
+function NearestExemplar({ detail }: { detail: PredictionDetail }) {
+  return (
+    <section className="stack-tight" aria-label="Nearest exemplar">
+      <h3>Nearest exemplar</h3>
+      {detail.fallbackExemplar ? (
+        <dl className="facts">
+          <dt>Label</dt>
+          <dd>{detail.fallbackLabel ?? '—'}</dd>
+          <dt>Name</dt>
+          <dd className="mono">{detail.fallbackExemplar}</dd>
+          <dt>Distance</dt>
+          <dd>
+            {detail.fallbackDistance === null ? '—' : formatDistance(detail.fallbackDistance)}
+          </dd>
+        </dl>
+      ) : (
+        <p className="muted small">
+          No labeled reference to compare with (the sequence did not align, or the model has no
+          exemplars).
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** A recombinant's parents and where one gives way to the other. */
+function RecombinantFacts({ recombinant }: { recombinant: Recombinant }) {
+  return (
+    <section className="stack-tight" aria-label="Recombinant">
+      <h3>Recombinant</h3>
+      <dl className="facts">
+        <dt>Parents</dt>
+        <dd>{recombinant.parents.join(' and ')}</dd>
+        <dt>Breakpoint</dt>
+        <dd>
+          at reference position {formatCount(recombinant.breakpoint)}, the first informative site
+          from {recombinant.parents[1]}
+        </dd>
+      </dl>
+    </section>
+  );
 }
 
 /**
@@ -47,59 +118,9 @@ export function PredictionDetailPanel({
               <p>{explainReason(detail, threshold)}</p>
             </Notice>
           )}
-          <section className="stack-tight" aria-label="Top probabilities">
-            <h3>Top probabilities</h3>
-            {detail.top.length === 0 ? (
-              <p className="muted small">The model did not run on this sequence.</p>
-            ) : (
-              <ul className="probability-list" aria-label="Top probabilities">
-                {detail.top.map((entry) => (
-                  <li key={entry.label} className="probability-item">
-                    <span className="probability-label">{entry.label}</span>
-                    <ConfidenceBar confidence={entry.probability} threshold={threshold} />
-                  </li>
-                ))}
-              </ul>
-            )}
-            <p className="muted small">
-              Labels need {formatConfidence(threshold)} to be assigned ·{' '}
-              <span className="mono">{modelName(detail.model)}</span>
-            </p>
-          </section>
-          <section className="stack-tight" aria-label="Nearest exemplar">
-            <h3>Nearest exemplar</h3>
-            {detail.fallbackExemplar ? (
-              <dl className="facts">
-                <dt>Label</dt>
-                <dd>{detail.fallbackLabel ?? '—'}</dd>
-                <dt>Name</dt>
-                <dd className="mono">{detail.fallbackExemplar}</dd>
-                <dt>Distance</dt>
-                <dd>
-                  {detail.fallbackDistance === null ? '—' : formatDistance(detail.fallbackDistance)}
-                </dd>
-              </dl>
-            ) : (
-              <p className="muted small">
-                No labeled reference to compare with (the sequence did not align, or the model has
-                no exemplars).
-              </p>
-            )}
-          </section>
-          {detail.recombinant && (
-            <section className="stack-tight" aria-label="Recombinant">
-              <h3>Recombinant</h3>
-              <dl className="facts">
-                <dt>Parents</dt>
-                <dd>{detail.recombinant.parents.join(' and ')}</dd>
-                <dt>Breakpoint</dt>
-                <dd>
-                  at reference position {formatCount(detail.recombinant.breakpoint)}, the first
-                  informative site from {detail.recombinant.parents[1]}
-                </dd>
-              </dl>
-            </section>
-          )}
+          <TopProbabilities detail={detail} threshold={threshold} />
+          <NearestExemplar detail={detail} />
+          {detail.recombinant && <RecombinantFacts recombinant={detail.recombinant} />}
           <section className="stack-tight call-section" aria-label="QC and mutations">
             <h3>QC and mutations</h3>
             {detail.analysisId !== null ? (

@@ -42,8 +42,8 @@ function shortReason(row: PredictionRow, threshold: number): string {
   return `${reasonLabels[row.reason]} verdict`;
 }
 
-/** The predictions table's columns; the run's threshold explains low confidences. */
-export function predictionColumns(threshold: number): PredictionColumn[] {
+/** The sequence and what the model called it; the run's threshold explains low confidences. */
+function callColumns(threshold: number): PredictionColumn[] {
   return [
     {
       id: 'ordinal',
@@ -111,84 +111,93 @@ export function predictionColumns(threshold: number): PredictionColumn[] {
           ''
         ),
     },
-    {
-      id: 'fallbackLabel',
-      label: 'Nearest label',
-      title: 'Label of the nearest labeled reference genome (the fallback)',
-      sortKey: null,
-      width: 108,
-      render: (row) => row.fallbackLabel ?? dash,
-    },
-    {
-      id: 'fallbackExemplar',
-      label: 'Nearest exemplar',
-      title: 'The nearest labeled reference genome',
-      sortKey: null,
-      width: 190,
-      mono: true,
-      render: (row) =>
-        row.fallbackExemplar ? (
-          <span className="cell-text" title={row.fallbackExemplar}>
-            {row.fallbackExemplar}
-          </span>
-        ) : (
-          dash
-        ),
-    },
-    {
-      id: 'fallbackDistance',
-      label: 'Distance',
-      title: 'Mismatches to the nearest exemplar over the positions the sequence covers',
-      sortKey: 'fallbackDistance',
-      width: 96,
-      numeric: true,
-      render: (row) =>
-        row.fallbackDistance === null ? (
-          dash
-        ) : (
-          <span title={formatDistance(row.fallbackDistance)}>
-            {formatCount(row.fallbackDistance)}
-          </span>
-        ),
-    },
-    {
-      id: 'qc',
-      label: 'QC',
-      title: 'QC verdict of the analysis the run used',
-      sortKey: null,
-      width: 100,
-      render: (row) =>
-        row.qcVerdict === null ? (
-          dash
-        ) : (
-          <VerdictBadge verdict={row.qcVerdict === 'failed' ? null : row.qcVerdict} />
-        ),
-    },
-    {
-      id: 'mutations',
-      label: 'Key mutations',
-      title: 'Amino-acid substitutions',
-      sortKey: null,
-      width: 300,
-      render: renderMutations,
-    },
-    {
-      id: 'recombinant',
-      label: 'Recombinant',
-      title: 'A mosaic of two labeled references explains the sequence better than either',
-      sortKey: null,
-      width: 160,
-      render: (row) =>
-        row.recombinant ? (
-          <span
-            className="badge badge-recombinant"
-            title={`Parents ${row.recombinant.parents.join(' and ')}, breakpoint at ${formatCount(row.recombinant.breakpoint)}`}
-          >
-            {row.recombinant.parents.join(' × ')}
-          </span>
-        ) : (
-          ''
-        ),
-    },
   ];
+}
+
+/** The nearest labeled reference, QC, mutations and the recombinant flag: the evidence. */
+const evidenceColumns: PredictionColumn[] = [
+  {
+    id: 'fallbackLabel',
+    label: 'Nearest label',
+    title: 'Label of the nearest labeled reference genome (the fallback)',
+    sortKey: null,
+    width: 108,
+    render: (row) => row.fallbackLabel ?? dash,
+  },
+  {
+    id: 'fallbackExemplar',
+    label: 'Nearest exemplar',
+    title: 'The nearest labeled reference genome',
+    sortKey: null,
+    width: 190,
+    mono: true,
+    render: (row) =>
+      row.fallbackExemplar ? (
+        <span className="cell-text" title={row.fallbackExemplar}>
+          {row.fallbackExemplar}
+        </span>
+      ) : (
+        dash
+      ),
+  },
+  {
+    id: 'fallbackDistance',
+    label: 'Distance',
+    title: 'Mismatches to the nearest exemplar over the positions the sequence covers',
+    sortKey: 'fallbackDistance',
+    width: 96,
+    numeric: true,
+    render: (row) =>
+      row.fallbackDistance === null ? (
+        dash
+      ) : (
+        <span title={formatDistance(row.fallbackDistance)}>
+          {formatCount(row.fallbackDistance)}
+        </span>
+      ),
+  },
+  {
+    id: 'qc',
+    label: 'QC',
+    title: 'QC verdict of the analysis the run used',
+    sortKey: null,
+    width: 100,
+    render: (row) =>
+      row.qcVerdict === null ? (
+        dash
+      ) : (
+        <VerdictBadge verdict={row.qcVerdict === 'failed' ? null : row.qcVerdict} />
+      ),
+  },
+  {
+    id: 'mutations',
+    label: 'Key mutations',
+    title: 'Amino-acid substitutions',
+    sortKey: null,
+    width: 300,
+    render: renderMutations,
+  },
+  {
+    id: 'recombinant',
+    label: 'Recombinant',
+    title: 'A mosaic of two labeled references explains the sequence better than either',
+    sortKey: null,
+    width: 160,
+    render: (row) =>
+      row.recombinant ? (
+        <span
+          className="badge badge-recombinant"
+          title={`Parents ${row.recombinant.parents.join(' and ')}, breakpoint at ${formatCount(row.recombinant.breakpoint)}`}
+        >
+          {row.recombinant.parents.join(' × ')}
+        </span>
+      ) : (
+        ''
+      ),
+  },
+];
+
+/** The predictions table's columns; the run's threshold explains low confidences. */
+export function predictionColumns(threshold: number): PredictionColumn[] {
+  return [...callColumns(threshold), ...evidenceColumns];
 }
