@@ -1,4 +1,5 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef } from 'react';
+import { useFileDrop } from '../../hooks/useFileDrop';
 
 interface DropZoneProps {
   onFiles(files: File[]): void;
@@ -8,34 +9,10 @@ interface DropZoneProps {
 /** Where files are dropped or picked; the picker is a real button over a hidden input. */
 export function DropZone({ onFiles, disabled }: DropZoneProps) {
   const inputRef = useRef<HTMLInputElement>(null);
-  const [isOver, setIsOver] = useState(false);
-
-  const onDragOver = (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    event.dataTransfer.dropEffect = disabled ? 'none' : 'copy';
-    setIsOver(true);
-  };
-  const onDragLeave = (event: DragEvent<HTMLElement>) => {
-    // Leaving for a child is not leaving the zone.
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setIsOver(false);
-  };
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    setIsOver(false);
-    if (disabled) return;
-    const files = Array.from(event.dataTransfer.files);
-    if (files.length > 0) onFiles(files);
-  };
+  const { isOver, handlers } = useFileDrop(onFiles, disabled);
 
   return (
-    <section
-      className={`dropzone${isOver ? ' is-over' : ''}`}
-      aria-label="Drop zone"
-      onDragEnter={onDragOver}
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
-    >
+    <section className={`dropzone${isOver ? ' is-over' : ''}`} aria-label="Drop zone" {...handlers}>
       <svg className="dropzone-icon" viewBox="0 0 24 24" aria-hidden="true">
         <path d="M12 16V4m0 0-4 4m4-4 4 4M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
       </svg>

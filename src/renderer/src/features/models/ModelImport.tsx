@@ -1,7 +1,77 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef } from 'react';
+import type { ImportModelResult } from '../../../../shared/classify-types';
+import { useFileDrop } from '../../hooks/useFileDrop';
+import { Notice } from '../../ui/Notice';
 import { isProduction, modelName } from '../classify/classify-labels';
 import { useModelsStore } from './models.store';
-import { Notice } from '../../ui/Notice';
+
+function DismissButton({ onDismiss }: { onDismiss(): void }) {
+  return (
+    <button type="button" className="button button-small notice-action" onClick={onDismiss}>
+      Dismiss
+    </button>
+  );
+}
+
+interface RegisteredNoticeProps {
+  fileName: string;
+  result: ImportModelResult;
+  onDismiss(): void;
+}
+
+/** The bundle is registered now, or was already. */
+function RegisteredNotice({ fileName, result, onDismiss }: RegisteredNoticeProps) {
+  return (
+    <Notice
+      tone={result.alreadyRegistered ? 'info' : 'success'}
+      title={
+        result.alreadyRegistered
+          ? `${modelName(result.model)} is already registered`
+          : `Registered ${modelName(result.model)}`
+      }
+    >
+      <p className="small">
+        {result.alreadyRegistered
+          ? `${fileName} holds the same bundle, byte for byte: nothing was added.`
+          : `Verified and registered from ${fileName}. ${
+              isProduction(result.model)
+                ? 'It is now the production version of its pathogen.'
+                : 'Choose it in the Model list of Classify to use it.'
+            }`}
+      </p>
+      <DismissButton onDismiss={onDismiss} />
+    </Notice>
+  );
+}
+
+/** Where the last bundle import stands: reading, verifying, refused or registered. */
+function ModelImportStatus() {
+  const bundleImport = useModelsStore((state) => state.bundleImport);
+  const dismissImport = useModelsStore((state) => state.dismissImport);
+  if (!bundleImport) return null;
+  if (bundleImport.phase === 'done') {
+    return (
+      <RegisteredNotice
+        fileName={bundleImport.fileName}
+        result={bundleImport.result}
+        onDismiss={dismissImport}
+      />
+    );
+  }
+  if (bundleImport.phase === 'refused') {
+    return (
+      <Notice tone="error" title={`Bundle refused: ${bundleImport.fileName}`}>
+        <p>{bundleImport.error}</p>
+        <DismissButton onDismiss={dismissImport} />
+      </Notice>
+    );
+  }
+  return (
+    <p className="muted" role="status">
+      {bundleImport.phase === 'uploading' ? 'Reading' : 'Verifying'} {bundleImport.fileName}…
+    </p>
+  );
+}
 
 /**
  * Imports a model bundle (.zip), picked or dropped: it is staged where the core can read
@@ -9,39 +79,22 @@ import { Notice } from '../../ui/Notice';
  */
 export function ModelImport() {
   const inputRef = useRef<HTMLInputElement>(null);
-  const [isOver, setIsOver] = useState(false);
   const bundleImport = useModelsStore((state) => state.bundleImport);
   const importBundle = useModelsStore((state) => state.importBundle);
-  const dismissImport = useModelsStore((state) => state.dismissImport);
   const busy = bundleImport?.phase === 'uploading' || bundleImport?.phase === 'verifying';
 
   const start = (files: File[]) => {
     const [file] = files;
     if (file && !busy) void importBundle(file);
   };
-  const onDragOver = (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    event.dataTransfer.dropEffect = busy ? 'none' : 'copy';
-    setIsOver(true);
-  };
-  const onDragLeave = (event: DragEvent<HTMLElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setIsOver(false);
-  };
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    setIsOver(false);
-    start(Array.from(event.dataTransfer.files));
-  };
+  const { isOver, handlers } = useFileDrop(start, busy);
 
   return (
     <div className="stack-tight">
       <section
         className={`model-import${isOver ? ' is-over' : ''}`}
         aria-label="Import a model bundle"
-        onDragEnter={onDragOver}
-        onDragOver={onDragOver}
-        onDragLeave={onDragLeave}
-        onDrop={onDrop}
+        {...handlers}
       >
         <button
           type="button"
@@ -65,50 +118,7 @@ export function ModelImport() {
           }}
         />
       </section>
-      {bundleImport && busy && (
-        <p className="muted" role="status">
-          {bundleImport.phase === 'uploading' ? 'Reading' : 'Verifying'} {bundleImport.fileName}…
-        </p>
-      )}
-      {bundleImport?.phase === 'refused' && (
-        <Notice tone="error" title={`Bundle refused: ${bundleImport.fileName}`}>
-          <p>{bundleImport.error}</p>
-          <button
-            type="button"
-            className="button button-small notice-action"
-            onClick={dismissImport}
-          >
-            Dismiss
-          </button>
-        </Notice>
-      )}
-      {bundleImport?.phase === 'done' && (
-        <Notice
-          tone={bundleImport.result.alreadyRegistered ? 'info' : 'success'}
-          title={
-            bundleImport.result.alreadyRegistered
-              ? `${modelName(bundleImport.result.model)} is already registered`
-              : `Registered ${modelName(bundleImport.result.model)}`
-          }
-        >
-          <p className="small">
-            {bundleImport.result.alreadyRegistered
-              ? `${bundleImport.fileName} holds the same bundle, byte for byte: nothing was added.`
-              : `Verified and registered from ${bundleImport.fileName}. ${
-                  isProduction(bundleImport.result.model)
-                    ? 'It is now the production version of its pathogen.'
-                    : 'Choose it in the Model list of Classify to use it.'
-                }`}
-          </p>
-          <button
-            type="button"
-            className="button button-small notice-action"
-            onClick={dismissImport}
-          >
-            Dismiss
-          </button>
-        </Notice>
-      )}
+      <ModelImportStatus />
     </div>
   );
 }
