@@ -1,20 +1,20 @@
 interface DetailPanelHeaderProps {
-  /** The sequence id the panel shows. */
-  seqId: string;
+  /** What the panel shows: a sequence id, a model name. */
+  name: string;
   onClose(): void;
 }
 
-/** A side panel's title (the sequence id) and its close button. */
-export function DetailPanelHeader({ seqId, onClose }: DetailPanelHeaderProps) {
+/** A detail panel's title and its close button. */
+export function DetailPanelHeader({ name, onClose }: DetailPanelHeaderProps) {
   return (
     <div className="detail-header">
-      <h2 className="mono detail-title" title={seqId}>
-        {seqId}
+      <h2 className="mono detail-title" title={name}>
+        {name}
       </h2>
       <button
         type="button"
         className="button button-quiet button-small"
-        aria-label={`Close ${seqId}`}
+        aria-label={`Close ${name}`}
         onClick={onClose}
       >
         ✕

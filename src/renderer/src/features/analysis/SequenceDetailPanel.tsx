@@ -20,7 +20,7 @@ export function SequenceDetailPanel({
 }: SequenceDetailPanelProps) {
   return (
     <section className="detail stack-tight" aria-label={`Sequence ${seqId}`}>
-      <DetailPanelHeader seqId={seqId} onClose={onClose} />
+      <DetailPanelHeader name={seqId} onClose={onClose} />
       <SequenceResultView
         analysisId={analysisId}
         seqId={seqId}

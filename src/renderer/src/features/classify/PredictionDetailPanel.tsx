@@ -99,7 +99,7 @@ export function PredictionDetailPanel({
 
   return (
     <section className="detail stack-tight" aria-label={`Prediction ${seqId}`}>
-      <DetailPanelHeader seqId={seqId} onClose={onClose} />
+      <DetailPanelHeader name={seqId} onClose={onClose} />
       {error && (
         <p className="error-text" role="alert">
           Could not load {seqId}: {error}

@@ -1,15 +1,85 @@
 import { useEffect, useRef } from 'react';
-import type { ModelVersionSummary } from '../../../../shared/classify-types';
+import type { ModelVersionDetail, ModelVersionSummary } from '../../../../shared/classify-types';
 import { formatConfidence, formatHeadline, formatScore3, modelName } from '../classify/classify-labels';
 import { formatBytes, formatCount, formatDate } from '../../lib/format';
 import { useModelsStore } from './models.store';
 import { sourceLabels } from './ModelTable';
 import { PerClassTable } from './PerClassTable';
+import { DetailPanelHeader } from '../../ui/DetailPanelHeader';
 import { Stat } from '../../ui/Stat';
 
 interface ModelDetailPanelProps {
   model: ModelVersionSummary;
   onClose(): void;
+}
+
+/** Everything that identifies the version: how it was built, from what, and its bundle. */
+function ModelFacts({ model, detail }: { model: ModelVersionSummary; detail: ModelVersionDetail | null }) {
+  const { headline } = model;
+  return (
+    <dl className="facts">
+      <dt>Task</dt>
+      <dd>{model.task}</dd>
+      <dt>Pathogen</dt>
+      <dd>{model.pathogenId}</dd>
+      <dt>Family</dt>
+      <dd>{model.family}</dd>
+      <dt>Features</dt>
+      <dd>{model.featurizer}</dd>
+      <dt>Labels</dt>
+      <dd>{formatCount(model.labels.length)}</dd>
+      <dt>Threshold</dt>
+      <dd>{formatConfidence(model.confidenceThreshold)}</dd>
+      <dt>Temperature</dt>
+      <dd>{model.temperature.toFixed(3)}</dd>
+      <dt>Log loss</dt>
+      <dd>{formatScore3(headline.logLoss)}</dd>
+      <dt>Source</dt>
+      <dd>{sourceLabels[model.source]}</dd>
+      <dt>Size</dt>
+      <dd>{formatBytes(model.sizeBytes)}</dd>
+      <dt>Created</dt>
+      <dd>{formatDate(model.createdAt)}</dd>
+      <dt>Registered</dt>
+      <dd>{formatDate(model.registeredAt)}</dd>
+      <dt>Tool version</dt>
+      <dd>{model.toolVersion}</dd>
+      <dt>Bundle sha256</dt>
+      <dd className="mono small">{model.bundleSha256}</dd>
+      {detail && (
+        <>
+          <dt>Training data</dt>
+          <dd className="mono small">{detail.trainingDataSha256}</dd>
+          <dt>Reference</dt>
+          <dd className="mono small">{detail.referenceSha256}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+interface PerClassSectionProps {
+  detail: ModelVersionDetail | null;
+  error: string | null;
+}
+
+/** How well the version knows each label, from the bundle's report. */
+function PerClassSection({ detail, error }: PerClassSectionProps) {
+  return (
+    <section className="stack-tight" aria-label="Per-class figures">
+      <h3>Per class (cross-validation)</h3>
+      {error && (
+        <p className="error-text" role="alert">
+          Could not load the model&apos;s report: {error}
+        </p>
+      )}
+      {!detail && !error && <p className="muted">Loading the report…</p>}
+      {detail && detail.perClass.length === 0 && (
+        <p className="muted small">The bundle&apos;s report has no per-class figures.</p>
+      )}
+      {detail && detail.perClass.length > 0 && <PerClassTable rows={detail.perClass} />}
+    </section>
+  );
 }
 
 /** One model version: its configuration, its figures, and how well it knows each label. */
@@ -32,17 +102,7 @@ export function ModelDetailPanel({ model, onClose }: ModelDetailPanelProps) {
 
   return (
     <section ref={ref} className="card stack-tight model-detail" aria-label={`Model ${name}`}>
-      <div className="detail-header">
-        <h2 className="mono detail-title">{name}</h2>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          aria-label={`Close ${name}`}
-          onClick={onClose}
-        >
-          ✕
-        </button>
-      </div>
+      <DetailPanelHeader name={name} onClose={onClose} />
       <p className="small model-description">{model.description}</p>
       <div className="model-detail-body">
         <div className="stack-tight">
@@ -52,58 +112,9 @@ export function ModelDetailPanel({ model, onClose }: ModelDetailPanelProps) {
             <Stat label="Weighted F1" value={formatScore3(headline.weightedF1)} />
             <Stat label="Coverage" value={formatHeadline(headline.coverage)} />
           </div>
-          <dl className="facts">
-            <dt>Task</dt>
-            <dd>{model.task}</dd>
-            <dt>Pathogen</dt>
-            <dd>{model.pathogenId}</dd>
-            <dt>Family</dt>
-            <dd>{model.family}</dd>
-            <dt>Features</dt>
-            <dd>{model.featurizer}</dd>
-            <dt>Labels</dt>
-            <dd>{formatCount(model.labels.length)}</dd>
-            <dt>Threshold</dt>
-            <dd>{formatConfidence(model.confidenceThreshold)}</dd>
-            <dt>Temperature</dt>
-            <dd>{model.temperature.toFixed(3)}</dd>
-            <dt>Log loss</dt>
-            <dd>{formatScore3(headline.logLoss)}</dd>
-            <dt>Source</dt>
-            <dd>{sourceLabels[model.source]}</dd>
-            <dt>Size</dt>
-            <dd>{formatBytes(model.sizeBytes)}</dd>
-            <dt>Created</dt>
-            <dd>{formatDate(model.createdAt)}</dd>
-            <dt>Registered</dt>
-            <dd>{formatDate(model.registeredAt)}</dd>
-            <dt>Tool version</dt>
-            <dd>{model.toolVersion}</dd>
-            <dt>Bundle sha256</dt>
-            <dd className="mono small">{model.bundleSha256}</dd>
-            {detail && (
-              <>
-                <dt>Training data</dt>
-                <dd className="mono small">{detail.trainingDataSha256}</dd>
-                <dt>Reference</dt>
-                <dd className="mono small">{detail.referenceSha256}</dd>
-              </>
-            )}
-          </dl>
+          <ModelFacts model={model} detail={detail} />
         </div>
-        <section className="stack-tight" aria-label="Per-class figures">
-          <h3>Per class (cross-validation)</h3>
-          {error && (
-            <p className="error-text" role="alert">
-              Could not load the model&apos;s report: {error}
-            </p>
-          )}
-          {!detail && !error && <p className="muted">Loading the report…</p>}
-          {detail && detail.perClass.length === 0 && (
-            <p className="muted small">The bundle&apos;s report has no per-class figures.</p>
-          )}
-          {detail && detail.perClass.length > 0 && <PerClassTable rows={detail.perClass} />}
-        </section>
+        <PerClassSection detail={detail} error={error} />
       </div>
     </section>
   );
