@@ -1,8 +1,85 @@
 import { useState } from 'react';
 import type { DatasetSummary } from '../../../../shared/types';
+import { useNavigationStore } from '../../app/navigation.store';
 import { formatCount, formatDate } from '../../lib/format';
 import { useDatasetsStore } from './datasets.store';
-import { useNavigationStore } from '../../app/navigation.store';
+
+interface DatasetActionsProps {
+  dataset: DatasetSummary;
+  confirming: boolean;
+  onRequestDelete(): void;
+  onConfirmDelete(): void;
+  onKeep(): void;
+}
+
+/** Open the dataset's sequences, or delete it after a second, explicit confirmation. */
+function DatasetActions({
+  dataset,
+  confirming,
+  onRequestDelete,
+  onConfirmDelete,
+  onKeep,
+}: DatasetActionsProps) {
+  const navigate = useNavigationStore((state) => state.navigate);
+  if (confirming)
+    return (
+      <span className="row" role="group" aria-label={`Confirm deleting ${dataset.name}`}>
+        <span className="small">Delete for good?</span>
+        <button type="button" className="button button-danger" onClick={onConfirmDelete}>
+          Confirm delete
+        </button>
+        <button type="button" className="button" onClick={onKeep}>
+          Keep
+        </button>
+      </span>
+    );
+  return (
+    <span className="row">
+      <button
+        type="button"
+        className="button"
+        aria-label={`Open sequences of ${dataset.name}`}
+        onClick={() => navigate('sequences', dataset.id)}
+      >
+        Open
+      </button>
+      <button
+        type="button"
+        className="button button-quiet"
+        aria-label={`Delete ${dataset.name}`}
+        onClick={onRequestDelete}
+      >
+        Delete
+      </button>
+    </span>
+  );
+}
+
+function DatasetTableHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Name</th>
+        <th scope="col" className="numeric">
+          Sequences
+        </th>
+        <th scope="col" className="numeric">
+          Invalid
+        </th>
+        <th scope="col" className="numeric">
+          Total bases
+        </th>
+        <th scope="col" className="numeric">
+          Files
+        </th>
+        <th scope="col">Created</th>
+        <th scope="col">
+          <span className="visually-hidden">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
 
 interface DatasetTableProps {
   datasets: DatasetSummary[];
@@ -10,7 +87,6 @@ interface DatasetTableProps {
 }
 
 export function DatasetTable({ datasets, selectedId }: DatasetTableProps) {
-  const navigate = useNavigationStore((state) => state.navigate);
   const selectDataset = useNavigationStore((state) => state.selectDataset);
   const remove = useDatasetsStore((state) => state.remove);
   const [confirmingId, setConfirmingId] = useState<number | null>(null);
@@ -32,27 +108,7 @@ export function DatasetTable({ datasets, selectedId }: DatasetTableProps) {
       )}
       <table className="table table-interactive">
         <caption className="visually-hidden">Datasets</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col" className="numeric">
-              Sequences
-            </th>
-            <th scope="col" className="numeric">
-              Invalid
-            </th>
-            <th scope="col" className="numeric">
-              Total bases
-            </th>
-            <th scope="col" className="numeric">
-              Files
-            </th>
-            <th scope="col">Created</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <DatasetTableHead />
         <tbody>
           {datasets.map((dataset) => (
             <tr key={dataset.id} className={dataset.id === selectedId ? 'is-selected' : undefined}>
@@ -72,44 +128,13 @@ export function DatasetTable({ datasets, selectedId }: DatasetTableProps) {
               <td className="numeric">{dataset.sourceFiles.length}</td>
               <td>{formatDate(dataset.createdAt)}</td>
               <td className="actions">
-                {confirmingId === dataset.id ? (
-                  <span
-                    className="row"
-                    role="group"
-                    aria-label={`Confirm deleting ${dataset.name}`}
-                  >
-                    <span className="small">Delete for good?</span>
-                    <button
-                      type="button"
-                      className="button button-danger"
-                      onClick={() => void confirmDelete(dataset)}
-                    >
-                      Confirm delete
-                    </button>
-                    <button type="button" className="button" onClick={() => setConfirmingId(null)}>
-                      Keep
-                    </button>
-                  </span>
-                ) : (
-                  <span className="row">
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Open sequences of ${dataset.name}`}
-                      onClick={() => navigate('sequences', dataset.id)}
-                    >
-                      Open
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      aria-label={`Delete ${dataset.name}`}
-                      onClick={() => setConfirmingId(dataset.id)}
-                    >
-                      Delete
-                    </button>
-                  </span>
-                )}
+                <DatasetActions
+                  dataset={dataset}
+                  confirming={confirmingId === dataset.id}
+                  onRequestDelete={() => setConfirmingId(dataset.id)}
+                  onConfirmDelete={() => void confirmDelete(dataset)}
+                  onKeep={() => setConfirmingId(null)}
+                />
               </td>
             </tr>
           ))}
