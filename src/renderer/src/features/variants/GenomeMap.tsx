@@ -3,7 +3,7 @@
  * colour by kind) above the axis, the annotated genes as labelled blocks below it.
  */
 import type { KeyboardEvent } from 'react';
-import type { MutationRow, PathogenSummary } from '../../../../shared/analysis-types';
+import type { GeneSummary, MutationRow, PathogenSummary } from '../../../../shared/analysis-types';
 import { useElementWidth } from '../../hooks/useElementWidth';
 import { formatShort, linearScale, niceStep } from '../../lib/chart-scale';
 import { formatCount, formatPercent } from '../../lib/format';
@@ -35,6 +35,64 @@ function onActivate(action: () => void) {
       action();
     }
   };
+}
+
+interface LollipopProps {
+  mutation: MutationRow;
+  x: number;
+  y: number;
+  selected: boolean;
+  onClick(): void;
+}
+
+/** One mutation: a stem from the axis up to its frequency. */
+function Lollipop({ mutation, x, y, selected, onClick }: LollipopProps) {
+  const aa = mutation.aaChanges.length > 0 ? ` · ${mutation.aaChanges.join(', ')}` : '';
+  return (
+    <g
+      className={`lollipop lollipop-${mutation.kind}${selected ? ' is-selected' : ''}`}
+      onClick={onClick}
+    >
+      <title>{`${mutation.label}${aa} · ${formatPercent(mutation.frequency)} (${formatCount(mutation.count)})`}</title>
+      <line x1={x} x2={x} y1={BASELINE} y2={y} />
+      <circle cx={x} cy={y} r={selected ? 4.5 : 2.6} />
+    </g>
+  );
+}
+
+interface GeneBlockProps {
+  gene: GeneSummary;
+  /** The block's ends on screen, clipped to the range shown. */
+  left: number;
+  right: number;
+  top: number;
+  selected: boolean;
+  onClick(): void;
+}
+
+/** One gene: a block (a button) named when its name fits in it. */
+function GeneBlock({ gene, left, right, top, selected, onClick }: GeneBlockProps) {
+  const blockWidth = Math.max(2, right - left);
+  const fits = gene.name.length * 6.6 + 8 <= blockWidth;
+  return (
+    <g
+      className={`gene-block${selected ? ' is-selected' : ''}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`Gene ${gene.name}`}
+      aria-pressed={selected}
+      onClick={onClick}
+      onKeyDown={onActivate(onClick)}
+    >
+      <title>{`${gene.name}: ${formatCount(gene.start)}–${formatCount(gene.end)} (${gene.strand})`}</title>
+      <rect x={left} y={top} width={blockWidth} height={BLOCK_HEIGHT} rx={3} />
+      {fits && (
+        <text x={left + blockWidth / 2} y={top + BLOCK_HEIGHT / 2 + 4}>
+          {gene.name}
+        </text>
+      )}
+    </g>
+  );
 }
 
 export function GenomeMap({
@@ -72,57 +130,35 @@ export function GenomeMap({
             </text>
           </g>
         ))}
-        {drawn.map((mutation) => {
-          const selected = mutation.label === selectedLabel;
-          const cx = x(mutation.position);
-          const cy = y(mutation.frequency);
-          const aa = mutation.aaChanges.length > 0 ? ` · ${mutation.aaChanges.join(', ')}` : '';
-          return (
-            <g
-              key={mutation.label}
-              className={`lollipop lollipop-${mutation.kind}${selected ? ' is-selected' : ''}`}
-              onClick={() => onMutationClick(mutation)}
-            >
-              <title>{`${mutation.label}${aa} · ${formatPercent(mutation.frequency)} (${formatCount(mutation.count)})`}</title>
-              <line x1={cx} x2={cx} y1={BASELINE} y2={cy} />
-              <circle cx={cx} cy={cy} r={selected ? 4.5 : 2.6} />
-            </g>
-          );
-        })}
+        {drawn.map((mutation) => (
+          <Lollipop
+            key={mutation.label}
+            mutation={mutation}
+            x={x(mutation.position)}
+            y={y(mutation.frequency)}
+            selected={mutation.label === selectedLabel}
+            onClick={() => onMutationClick(mutation)}
+          />
+        ))}
         <line className="chart-axis" x1={LEFT} x2={width - RIGHT} y1={BASELINE} y2={BASELINE} />
         {ticks.map((tick) => (
           <text key={tick} className="chart-tick" x={x(tick)} y={BASELINE + 14}>
             {formatShort(tick)}
           </text>
         ))}
-        {placed.map(({ gene, lane }) => {
-          if (gene.end < range.start || gene.start > range.end) return null;
-          const left = x(Math.max(gene.start, range.start));
-          const blockWidth = Math.max(2, x(Math.min(gene.end, range.end)) - left);
-          const top = GENES_TOP + lane * LANE_HEIGHT;
-          const selected = gene.name === selectedGene;
-          const fits = gene.name.length * 6.6 + 8 <= blockWidth;
-          return (
-            <g
+        {placed.map(({ gene, lane }) =>
+          gene.end < range.start || gene.start > range.end ? null : (
+            <GeneBlock
               key={gene.name}
-              className={`gene-block${selected ? ' is-selected' : ''}`}
-              role="button"
-              tabIndex={0}
-              aria-label={`Gene ${gene.name}`}
-              aria-pressed={selected}
+              gene={gene}
+              left={x(Math.max(gene.start, range.start))}
+              right={x(Math.min(gene.end, range.end))}
+              top={GENES_TOP + lane * LANE_HEIGHT}
+              selected={gene.name === selectedGene}
               onClick={() => onGeneClick(gene.name)}
-              onKeyDown={onActivate(() => onGeneClick(gene.name))}
-            >
-              <title>{`${gene.name}: ${formatCount(gene.start)}–${formatCount(gene.end)} (${gene.strand})`}</title>
-              <rect x={left} y={top} width={blockWidth} height={BLOCK_HEIGHT} rx={3} />
-              {fits && (
-                <text x={left + blockWidth / 2} y={top + BLOCK_HEIGHT / 2 + 4}>
-                  {gene.name}
-                </text>
-              )}
-            </g>
-          );
-        })}
+            />
+          ),
+        )}
       </svg>
     </div>
   );
