@@ -25,6 +25,102 @@ interface VirtualTableProps<Row, SortKey extends string> {
   emptyText?: string;
 }
 
+interface VirtualHeaderProps<Row, SortKey extends string> {
+  columns: TableColumn<Row, SortKey>[];
+  sort: TableSort<SortKey>;
+  onSort(column: SortKey): void;
+}
+
+function ariaSortOf(sorted: boolean, direction: TableSort<string>['direction']) {
+  if (!sorted) return 'none';
+  return direction === 'asc' ? 'ascending' : 'descending';
+}
+
+/** The header row: a sort button per sortable column, with the sort shown. */
+function VirtualHeader<Row, SortKey extends string>({
+  columns,
+  sort,
+  onSort,
+}: VirtualHeaderProps<Row, SortKey>) {
+  return (
+    <div className="vtable-header" role="rowgroup" style={{ height: HEADER_HEIGHT }}>
+      <div className="vtable-row" role="row" aria-rowindex={1}>
+        {columns.map((column) => {
+          const sorted = column.sortKey !== null && sort.column === column.sortKey;
+          return (
+            <div
+              key={column.id}
+              role="columnheader"
+              aria-sort={column.sortKey ? ariaSortOf(sorted, sort.direction) : undefined}
+              title={column.title}
+              className={`vtable-cell vtable-heading${column.numeric ? ' numeric' : ''}`}
+            >
+              {column.sortKey ? (
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => column.sortKey && onSort(column.sortKey)}
+                >
+                  {column.label}
+                  <span className="sort-mark" aria-hidden="true">
+                    {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+                  </span>
+                </button>
+              ) : (
+                <span title={column.title ?? column.label}>{column.label}</span>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface VirtualRowProps<Row, SortKey extends string> {
+  index: number;
+  /** Where the row starts in the scrolled content. */
+  start: number;
+  /** Undefined while its page is loading. */
+  row: Row | undefined;
+  columns: TableColumn<Row, SortKey>[];
+  /** Whether the row is selected; undefined when the table does not select. */
+  selected: boolean | undefined;
+  onRowClick: ((row: Row) => void) | undefined;
+}
+
+/** One body row, placed where the virtualizer puts it; placeholders until its page arrives. */
+function VirtualRow<Row, SortKey extends string>({
+  index,
+  start,
+  row,
+  columns,
+  selected,
+  onRowClick,
+}: VirtualRowProps<Row, SortKey>) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`vtable-row vtable-body-row${index % 2 ? ' is-odd' : ''}${onRowClick ? ' is-clickable' : ''}${selected ? ' is-selected' : ''}`}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
+      // The row's first cell holds a button for keyboards; a click anywhere does the same.
+      onClick={row && onRowClick ? () => onRowClick(row) : undefined}
+    >
+      {columns.map((column) => (
+        <div
+          key={column.id}
+          role="cell"
+          className={`vtable-cell${column.numeric ? ' numeric' : ''}${column.mono ? ' mono' : ''}`}
+        >
+          {row ? column.render(row) : <span className="placeholder">…</span>}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function VirtualTable<Row, SortKey extends string>({
   label,
   columns,
@@ -82,68 +178,21 @@ export function VirtualTable<Row, SortKey extends string>({
           } as CSSProperties
         }
       >
-        <div className="vtable-header" role="rowgroup" style={{ height: HEADER_HEIGHT }}>
-          <div className="vtable-row" role="row" aria-rowindex={1}>
-            {columns.map((column) => {
-              const sorted = column.sortKey !== null && sort.column === column.sortKey;
-              const ariaSort = sorted
-                ? sort.direction === 'asc'
-                  ? 'ascending'
-                  : 'descending'
-                : 'none';
-              return (
-                <div
-                  key={column.id}
-                  role="columnheader"
-                  aria-sort={column.sortKey ? ariaSort : undefined}
-                  title={column.title}
-                  className={`vtable-cell vtable-heading${column.numeric ? ' numeric' : ''}`}
-                >
-                  {column.sortKey ? (
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => column.sortKey && onSort(column.sortKey)}
-                    >
-                      {column.label}
-                      <span className="sort-mark" aria-hidden="true">
-                        {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
-                      </span>
-                    </button>
-                  ) : (
-                    <span title={column.title ?? column.label}>{column.label}</span>
-                  )}
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        <VirtualHeader columns={columns} sort={sort} onSort={onSort} />
         {total === 0 && <p className="vtable-empty muted">{emptyText}</p>}
         <div role="rowgroup">
           {items.map((item) => {
             const row = rowAt(item.index);
-            const selected = row !== undefined && isSelected?.(row) === true;
             return (
-              <div
+              <VirtualRow
                 key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={isSelected ? selected : undefined}
-                className={`vtable-row vtable-body-row${item.index % 2 ? ' is-odd' : ''}${onRowClick ? ' is-clickable' : ''}${selected ? ' is-selected' : ''}`}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                // The row's first cell holds a button for keyboards; a click anywhere does the same.
-                onClick={row && onRowClick ? () => onRowClick(row) : undefined}
-              >
-                {columns.map((column) => (
-                  <div
-                    key={column.id}
-                    role="cell"
-                    className={`vtable-cell${column.numeric ? ' numeric' : ''}${column.mono ? ' mono' : ''}`}
-                  >
-                    {row ? column.render(row) : <span className="placeholder">…</span>}
-                  </div>
-                ))}
-              </div>
+                index={item.index}
+                start={item.start}
+                row={row}
+                columns={columns}
+                selected={isSelected ? row !== undefined && isSelected(row) : undefined}
+                onRowClick={onRowClick}
+              />
             );
           })}
         </div>
