@@ -1,15 +1,13 @@
-import { useCallback, useRef } from 'react';
+import { useRef } from 'react';
 import type { ClusteringDetail, ClusteringSummary } from '../../../../shared/cluster-types';
 import { useClusterFigure } from './useClusterFigure';
 import type { ClusteringResult } from './useClusteringResult';
 import { useClusterViewStore, type ColorBy } from './cluster-view.store';
-import { useNavigationStore } from '../../app/navigation.store';
-import { useQcStore } from '../qc/qc.store';
-import { useSequencesStore } from '../sequences/sequences.store';
 import { ClusterPlot } from './ClusterPlot';
 import { ColorBySelect } from './ColorBySelect';
 import { PlotImageButtons } from './PlotImageButtons';
 import { PlotSelectionBar } from './PlotSelectionBar';
+import { usePlotSelection } from './usePlotSelection';
 
 interface ClusterPlotCardProps {
   clustering: ClusteringSummary;
@@ -23,13 +21,11 @@ interface ClusterPlotCardProps {
 export function ClusterPlotCard({ clustering, detail, result, colorBy }: ClusterPlotCardProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const setColorBy = useClusterViewStore((state) => state.setColorBy);
-  const selection = useClusterViewStore((state) => state.selection);
-  const select = useClusterViewStore((state) => state.select);
-  const selectionRevision = useClusterViewStore((state) => state.selectionRevision);
-  const navigate = useNavigationStore((state) => state.navigate);
-  const showInSequences = useSequencesStore((state) => state.showSelection);
-  const showInQc = useQcStore((state) => state.showSelection);
   const { points, labels, colorValues } = result;
+  const { selection, selectionRevision, picked, onPick, openIn, clear } = usePlotSelection(
+    clustering,
+    points,
+  );
   const { figure, groups, pending } = useClusterFigure({
     clustering,
     points,
@@ -39,29 +35,7 @@ export function ClusterPlotCard({ clustering, detail, result, colorBy }: Cluster
     selection,
     selectionRevision,
   });
-  const picked = selection?.clusteringId === clustering.id ? selection : null;
   const hasVerdicts = points?.qcVerdicts.some((verdict) => verdict !== null) ?? false;
-
-  const onPick = useCallback(
-    (indexes: number[] | null) =>
-      select(
-        indexes && indexes.length > 0
-          ? { clusteringId: clustering.id, indexes, cluster: null }
-          : null,
-      ),
-    [select, clustering.id],
-  );
-
-  const openIn = (page: 'sequences' | 'qc') => {
-    if (!picked || !points) return;
-    const pick = {
-      datasetId: clustering.datasetId,
-      seqIds: picked.indexes.map((index) => points.ids[index]!),
-    };
-    if (page === 'sequences') showInSequences(pick);
-    else showInQc(pick);
-    navigate(page, clustering.datasetId);
-  };
 
   return (
     <section className="card cluster-plot-card" aria-label="Cluster plot card">
@@ -88,7 +62,7 @@ export function ClusterPlotCard({ clustering, detail, result, colorBy }: Cluster
           cluster={picked.cluster}
           onOpenSequences={() => openIn('sequences')}
           onOpenQc={() => openIn('qc')}
-          onClear={() => select(null)}
+          onClear={clear}
         />
       ) : (
         <p className="muted small selection-hint">
