@@ -3,7 +3,7 @@
  * progress per dataset. Kept here, not in a page, so that the QC and Variants pages share
  * one run and leaving a page finds the run where it is.
  */
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import type { AnalysisSummary, PathogenSummary } from '../../../../shared/analysis-types';
 import { api, errorMessage } from '../../api';
 
@@ -35,6 +35,53 @@ interface AnalysisState {
   cancel(datasetId: number): Promise<void>;
   /** Takes the analysis a finished job made, and shows it. */
   receiveAnalysis(analysis: AnalysisSummary): void;
+}
+
+type SetState = Parameters<StateCreator<AnalysisState>>[0];
+type GetState = Parameters<StateCreator<AnalysisState>>[1];
+
+/** Starting and cancelling a dataset's run. */
+function runActions(set: SetState, get: GetState): Pick<AnalysisState, 'analyze' | 'cancel'> {
+  return {
+    async analyze(datasetId, { pathogenId, force }) {
+      const setRun = (run: AnalysisRun) =>
+        set((state) => ({ runs: { ...state.runs, [datasetId]: run } }));
+      setRun({ phase: 'starting', jobId: null, error: null, cancelRequested: false });
+      try {
+        const started = await api.analyzeDataset({
+          datasetId,
+          force,
+          ...(pathogenId ? { pathogenId } : {}),
+        });
+        if (started.jobId) {
+          setRun({ phase: 'tracking', jobId: started.jobId, error: null, cancelRequested: false });
+          return;
+        }
+        // Nothing to run: an analysis against the same reference exists.
+        set((state) => {
+          const { [datasetId]: _done, ...runs } = state.runs;
+          return { runs };
+        });
+        await get().loadAnalyses(datasetId);
+        if (started.analysisId !== null) get().selectAnalysis(datasetId, started.analysisId);
+      } catch (error) {
+        setRun({ phase: 'error', jobId: null, error: errorMessage(error), cancelRequested: false });
+      }
+    },
+
+    async cancel(datasetId) {
+      const run = get().runs[datasetId];
+      if (!run?.jobId) return;
+      set((state) => ({ runs: { ...state.runs, [datasetId]: { ...run, cancelRequested: true } } }));
+      try {
+        await api.cancelJob({ jobId: run.jobId });
+      } catch (error) {
+        set((state) => ({
+          runs: { ...state.runs, [datasetId]: { ...run, error: errorMessage(error) } },
+        }));
+      }
+    },
+  };
 }
 
 export const useAnalysisStore = create<AnalysisState>()((set, get) => ({
@@ -79,44 +126,7 @@ export const useAnalysisStore = create<AnalysisState>()((set, get) => ({
   selectAnalysis: (datasetId, analysisId) =>
     set((state) => ({ selected: { ...state.selected, [datasetId]: analysisId } })),
 
-  async analyze(datasetId, { pathogenId, force }) {
-    const setRun = (run: AnalysisRun) =>
-      set((state) => ({ runs: { ...state.runs, [datasetId]: run } }));
-    setRun({ phase: 'starting', jobId: null, error: null, cancelRequested: false });
-    try {
-      const started = await api.analyzeDataset({
-        datasetId,
-        force,
-        ...(pathogenId ? { pathogenId } : {}),
-      });
-      if (started.jobId) {
-        setRun({ phase: 'tracking', jobId: started.jobId, error: null, cancelRequested: false });
-        return;
-      }
-      // Nothing to run: an analysis against the same reference exists.
-      set((state) => {
-        const { [datasetId]: _done, ...runs } = state.runs;
-        return { runs };
-      });
-      await get().loadAnalyses(datasetId);
-      if (started.analysisId !== null) get().selectAnalysis(datasetId, started.analysisId);
-    } catch (error) {
-      setRun({ phase: 'error', jobId: null, error: errorMessage(error), cancelRequested: false });
-    }
-  },
-
-  async cancel(datasetId) {
-    const run = get().runs[datasetId];
-    if (!run?.jobId) return;
-    set((state) => ({ runs: { ...state.runs, [datasetId]: { ...run, cancelRequested: true } } }));
-    try {
-      await api.cancelJob({ jobId: run.jobId });
-    } catch (error) {
-      set((state) => ({
-        runs: { ...state.runs, [datasetId]: { ...run, error: errorMessage(error) } },
-      }));
-    }
-  },
+  ...runActions(set, get),
 
   receiveAnalysis(analysis) {
     set((state) => {
