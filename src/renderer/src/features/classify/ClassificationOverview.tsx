@@ -4,11 +4,12 @@ import type {
 } from '../../../../shared/classify-types';
 import { unassignedReasons } from '../../../../shared/classify-types';
 import { formatConfidence, modelName, reasonLabels } from './classify-labels';
-import { formatCount, formatDate, formatDuration, formatPercent } from '../../lib/format';
+import { formatCount, formatDate, formatDuration } from '../../lib/format';
 import { usePredictionsStore } from './predictions.store';
 import { ConfidenceHistogram } from './ConfidenceHistogram';
 import { LabelSummaryChart } from './LabelSummaryChart';
 import { Stat } from '../../ui/Stat';
+import { RunCountStats } from './RunCountStats';
 
 interface ClassificationOverviewProps {
   classification: ClassificationSummary;
@@ -19,8 +20,6 @@ interface ClassificationOverviewProps {
 /** A run at a glance: its counts, why sequences are unassigned, its labels and confidences. */
 export function ClassificationOverview({ classification, detail }: ClassificationOverviewProps) {
   const showReason = usePredictionsStore((state) => state.showReason);
-  const { sequenceCount, assignedCount, unassignedCount } = classification;
-  const share = (count: number) => formatPercent(sequenceCount > 0 ? count / sequenceCount : 0);
   const reasons = unassignedReasons.filter(
     (reason) => classification.unassignedByReason[reason] > 0,
   );
@@ -29,17 +28,7 @@ export function ClassificationOverview({ classification, detail }: Classificatio
     <section className="card classify-overview" aria-label="Classification summary">
       <div className="classify-overview-head">
         <div className="stats">
-          <Stat label="Sequences" value={formatCount(sequenceCount)} />
-          <Stat
-            label="Assigned"
-            tone="good"
-            value={`${formatCount(assignedCount)} (${share(assignedCount)})`}
-          />
-          <Stat
-            label="Unassigned"
-            tone={unassignedCount > 0 ? 'warn' : 'default'}
-            value={`${formatCount(unassignedCount)} (${share(unassignedCount)})`}
-          />
+          <RunCountStats classification={classification} />
           <Stat label="Recombinant" value={formatCount(classification.recombinantCount)} />
         </div>
         <p className="muted small run-facts">

@@ -1,8 +1,8 @@
 import type { ClassificationSummary } from '../../../../shared/classify-types';
 import { useOpenClassification } from './useOpenClassification';
 import { formatConfidence, modelName } from '../classify/classify-labels';
-import { formatCount, formatDate, formatPercent } from '../../lib/format';
-import { Stat } from '../../ui/Stat';
+import { formatDate } from '../../lib/format';
+import { RunCountStats } from '../classify/RunCountStats';
 
 interface ComparedRunCardProps {
   side: 'Left' | 'Right';
@@ -12,8 +12,6 @@ interface ComparedRunCardProps {
 /** One side of a comparison: which run it is, and its counts. */
 export function ComparedRunCard({ side, classification }: ComparedRunCardProps) {
   const openRun = useOpenClassification();
-  const { sequenceCount, assignedCount, unassignedCount } = classification;
-  const share = (count: number) => formatPercent(sequenceCount > 0 ? count / sequenceCount : 0);
 
   return (
     <section className="card compare-run" aria-label={`${side} run`}>
@@ -36,17 +34,7 @@ export function ComparedRunCard({ side, classification }: ComparedRunCardProps) 
         <dd>{formatConfidence(classification.confidenceThreshold)} confidence</dd>
       </dl>
       <div className="stats stats-compact">
-        <Stat label="Sequences" value={formatCount(sequenceCount)} />
-        <Stat
-          label="Assigned"
-          tone="good"
-          value={`${formatCount(assignedCount)} (${share(assignedCount)})`}
-        />
-        <Stat
-          label="Unassigned"
-          tone={unassignedCount > 0 ? 'warn' : 'default'}
-          value={`${formatCount(unassignedCount)} (${share(unassignedCount)})`}
-        />
+        <RunCountStats classification={classification} />
       </div>
     </section>
   );
