@@ -3,6 +3,7 @@ import type { AnalysisRun } from './analysis.store';
 import { isFinished } from '../../app/jobs.store';
 import { JobOutcomeNotice } from '../../ui/JobOutcomeNotice';
 import { JobProgressView } from '../../ui/JobProgressView';
+import { ProgressCard } from '../../ui/ProgressCard';
 import { Notice } from '../../ui/Notice';
 
 interface AnalysisRunStatusProps {
@@ -23,21 +24,16 @@ export function AnalysisRunStatus({ run, job, onCancel }: AnalysisRunStatusProps
   }
   if (run.phase === 'starting' || !job || !isFinished(job)) {
     return (
-      <section className="card stack" aria-label="Analysis progress">
-        <div className="row row-between">
-          <h2>Aligning and running QC…</h2>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={onCancel}
-            disabled={run.cancelRequested || !run.jobId}
-          >
-            {run.cancelRequested ? 'Cancelling…' : 'Cancel'}
-          </button>
-        </div>
+      <ProgressCard
+        label="Analysis progress"
+        title="Aligning and running QC…"
+        cancelRequested={run.cancelRequested}
+        cancelDisabled={!run.jobId}
+        onCancel={onCancel}
+      >
         {job ? <JobProgressView job={job} /> : <p className="muted">Starting the analysis…</p>}
         {run.error && <p className="error-text">{run.error}</p>}
-      </section>
+      </ProgressCard>
     );
   }
   if (job.status === 'failed' || job.status === 'cancelled')

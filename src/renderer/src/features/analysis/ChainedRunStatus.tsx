@@ -3,6 +3,7 @@ import type { ChainedRun } from './chained-run';
 import { isFinished } from '../../app/jobs.store';
 import { JobOutcomeNotice } from '../../ui/JobOutcomeNotice';
 import { JobProgressView } from '../../ui/JobProgressView';
+import { ProgressCard } from '../../ui/ProgressCard';
 import { Notice } from '../../ui/Notice';
 
 /** How the page names its run. */
@@ -38,22 +39,17 @@ export function ChainedRunStatus({ run, job, alignment, words, onCancel }: Chain
   if (run.phase === 'starting' || !job || !isFinished(job)) {
     const shown = alignment ?? job;
     return (
-      <section className="card stack" aria-label={`${words.what} progress`}>
-        <div className="row row-between">
-          <h2>{alignment ? words.aligning : words.running}</h2>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={onCancel}
-            disabled={run.cancelRequested || !run.jobId}
-          >
-            {run.cancelRequested ? 'Cancelling…' : 'Cancel'}
-          </button>
-        </div>
+      <ProgressCard
+        label={`${words.what} progress`}
+        title={alignment ? words.aligning : words.running}
+        cancelRequested={run.cancelRequested}
+        cancelDisabled={!run.jobId}
+        onCancel={onCancel}
+      >
         {alignment && <p className="muted small">{words.alignmentNote}</p>}
         {shown ? <JobProgressView job={shown} /> : <p className="muted">Starting…</p>}
         {run.error && <p className="error-text">{run.error}</p>}
-      </section>
+      </ProgressCard>
     );
   }
   return <JobOutcomeNotice job={job} what={words.what} />;

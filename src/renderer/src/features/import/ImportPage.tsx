@@ -1,6 +1,7 @@
 import { ImportForm } from './ImportForm';
 import { ImportSummary } from './ImportSummary';
 import { JobProgressView } from '../../ui/JobProgressView';
+import { ProgressCard } from '../../ui/ProgressCard';
 import { Notice } from '../../ui/Notice';
 import { UploadProgress } from './UploadProgress';
 import { useJob } from '../../app/useJob';
@@ -36,24 +37,18 @@ export function ImportPage() {
       {phase === 'idle' && <ImportForm />}
 
       {running && (
-        <section className="card stack" aria-label="Import progress">
-          <div className="row row-between">
-            <h2>{phase === 'staging' ? 'Uploading files…' : 'Importing…'}</h2>
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => void cancel()}
-              disabled={cancelRequested}
-            >
-              {cancelRequested ? 'Cancelling…' : 'Cancel'}
-            </button>
-          </div>
+        <ProgressCard
+          label="Import progress"
+          title={phase === 'staging' ? 'Uploading files…' : 'Importing…'}
+          cancelRequested={cancelRequested}
+          onCancel={() => void cancel()}
+        >
           {phase === 'staging' && <UploadProgress uploads={uploads} />}
           {phase === 'starting' && <p className="muted">Starting the import…</p>}
           {phase === 'tracking' && job && <JobProgressView job={job} />}
           {phase === 'tracking' && !job && <p className="muted">Waiting for the job to start…</p>}
           {error && <p className="error-text">{error}</p>}
-        </section>
+        </ProgressCard>
       )}
 
       {phase === 'cancelled' && <Notice tone="info" title="Import cancelled — nothing was saved" />}
