@@ -12,7 +12,7 @@ import { AnalysisControls } from './AnalysisControls';
 import { AnalysisRunStatus } from './AnalysisRunStatus';
 import { AnalysisSummaryLine } from './AnalysisSummaryLine';
 import { DatasetSelect } from '../datasets/DatasetSelect';
-import { NoDatasets } from '../datasets/NoDatasets';
+import { DatasetPage } from '../datasets/DatasetPage';
 
 interface AnalysisWorkspaceProps {
   title: string;
@@ -29,51 +29,48 @@ export function AnalysisWorkspace({ title, intro, actions, children }: AnalysisW
   const running = run !== null && run.phase !== 'error' && (!job || !isFinished(job));
 
   return (
-    <div className="page page-fill page-analysis">
-      <header className="page-header">
-        <h1>{title}</h1>
-        <p className="muted">{intro}</p>
-      </header>
-
-      {status === 'ready' && datasets.length === 0 ? (
-        <NoDatasets />
-      ) : (
-        <>
-          <div className="toolbar">
-            <div className="row row-bottom">
-              <DatasetSelect datasets={datasets} dataset={dataset} />
-              {dataset && !loading && (
-                <AnalysisControls
-                  key={dataset.id}
-                  datasetId={dataset.id}
-                  analysis={analysis}
-                  busy={running}
-                />
-              )}
-            </div>
-            {analysis && actions?.(analysis)}
+    <DatasetPage
+      className="page page-fill page-analysis"
+      title={title}
+      intro={intro}
+      datasets={datasets}
+      status={status}
+    >
+      <>
+        <div className="toolbar">
+          <div className="row row-bottom">
+            <DatasetSelect datasets={datasets} dataset={dataset} />
+            {dataset && !loading && (
+              <AnalysisControls
+                key={dataset.id}
+                datasetId={dataset.id}
+                analysis={analysis}
+                busy={running}
+              />
+            )}
           </div>
-          {analysis && <AnalysisSummaryLine analysis={analysis} analyses={analyses} />}
-          {dataset && (
-            <AnalysisRunStatus run={run} job={job} onCancel={() => void cancel(dataset.id)} />
-          )}
-          {error && (
-            <p className="error-text" role="alert">
-              Could not load the analyses: {error}
+          {analysis && actions?.(analysis)}
+        </div>
+        {analysis && <AnalysisSummaryLine analysis={analysis} analyses={analyses} />}
+        {dataset && (
+          <AnalysisRunStatus run={run} job={job} onCancel={() => void cancel(dataset.id)} />
+        )}
+        {error && (
+          <p className="error-text" role="alert">
+            Could not load the analyses: {error}
+          </p>
+        )}
+        {dataset && loading && <p className="muted">Loading the analysis…</p>}
+        {dataset && !loading && !analysis && !running && !error && (
+          <div className="empty-state">
+            <p>
+              <strong>{dataset.name}</strong> has not been analysed yet. Align its sequences to the
+              reference to see QC verdicts and mutations.
             </p>
-          )}
-          {dataset && loading && <p className="muted">Loading the analysis…</p>}
-          {dataset && !loading && !analysis && !running && !error && (
-            <div className="empty-state">
-              <p>
-                <strong>{dataset.name}</strong> has not been analysed yet. Align its sequences to
-                the reference to see QC verdicts and mutations.
-              </p>
-            </div>
-          )}
-          {analysis && children(analysis)}
-        </>
-      )}
-    </div>
+          </div>
+        )}
+        {analysis && children(analysis)}
+      </>
+    </DatasetPage>
   );
 }

@@ -3,7 +3,7 @@ import { ClassificationView } from './ClassificationView';
 import { ClassifyForm } from './ClassifyForm';
 import { ChainedRunStatus, type ChainedRunWords } from '../analysis/ChainedRunStatus';
 import { DatasetSelect } from '../datasets/DatasetSelect';
-import { NoDatasets } from '../datasets/NoDatasets';
+import { DatasetPage } from '../datasets/DatasetPage';
 import { useClassifications } from './useClassifications';
 import { useClassifyRun } from './useClassifyRun';
 import { useCurrentDataset } from '../datasets/useCurrentDataset';
@@ -27,62 +27,61 @@ export function ClassifyPage() {
   const { running, alignment } = runStatus;
 
   return (
-    <div className="page page-fill page-analysis">
-      <header className="page-header">
-        <h1>Classify</h1>
-        <p className="muted">
+    <DatasetPage
+      className="page page-fill page-analysis"
+      title="Classify"
+      intro={
+        <>
           Label each sequence of a dataset with a registered model (the clade, by default), see how
           sure the model is, and find the sequences it would not label, with the reason.
-        </p>
-      </header>
-
-      {status === 'ready' && datasets.length === 0 ? (
-        <NoDatasets />
-      ) : (
-        <>
-          <div className="toolbar">
-            <div className="row row-bottom">
-              <DatasetSelect datasets={datasets} dataset={dataset} />
-              {classification && classifications.length > 1 && (
-                <ClassificationRunSelect classifications={classifications} shown={classification} />
-              )}
-            </div>
-          </div>
-          {dataset && (
-            // Keys apart from the run view's: the two are siblings, and a dataset and a run
-            // can share a number.
-            <ClassifyForm key={`dataset-${dataset.id}`} datasetId={dataset.id} busy={running} />
-          )}
-          {dataset && (
-            <ChainedRunStatus
-              run={runStatus.run}
-              job={runStatus.job}
-              alignment={runStatus.alignment}
-              words={CLASSIFY_WORDS}
-              onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
-            />
-          )}
-          {error && (
-            <p className="error-text" role="alert">
-              Could not load the classifications: {error}
-            </p>
-          )}
-          {dataset && loading && !classification && (
-            <p className="muted">Loading the classifications…</p>
-          )}
-          {dataset && !loading && !error && !classification && !running && (
-            <div className="empty-state">
-              <p>
-                <strong>{dataset.name}</strong> has not been classified yet. The detected pathogen
-                and its production model suit most datasets: press Classify.
-              </p>
-            </div>
-          )}
-          {classification && (
-            <ClassificationView key={`run-${classification.id}`} classification={classification} />
-          )}
         </>
-      )}
-    </div>
+      }
+      datasets={datasets}
+      status={status}
+    >
+      <>
+        <div className="toolbar">
+          <div className="row row-bottom">
+            <DatasetSelect datasets={datasets} dataset={dataset} />
+            {classification && classifications.length > 1 && (
+              <ClassificationRunSelect classifications={classifications} shown={classification} />
+            )}
+          </div>
+        </div>
+        {dataset && (
+          // Keys apart from the run view's: the two are siblings, and a dataset and a run
+          // can share a number.
+          <ClassifyForm key={`dataset-${dataset.id}`} datasetId={dataset.id} busy={running} />
+        )}
+        {dataset && (
+          <ChainedRunStatus
+            run={runStatus.run}
+            job={runStatus.job}
+            alignment={runStatus.alignment}
+            words={CLASSIFY_WORDS}
+            onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
+          />
+        )}
+        {error && (
+          <p className="error-text" role="alert">
+            Could not load the classifications: {error}
+          </p>
+        )}
+        {dataset && loading && !classification && (
+          <p className="muted">Loading the classifications…</p>
+        )}
+        {dataset && !loading && !error && !classification && !running && (
+          <div className="empty-state">
+            <p>
+              <strong>{dataset.name}</strong> has not been classified yet. The detected pathogen and
+              its production model suit most datasets: press Classify.
+            </p>
+          </div>
+        )}
+        {classification && (
+          <ClassificationView key={`run-${classification.id}`} classification={classification} />
+        )}
+      </>
+    </DatasetPage>
   );
 }

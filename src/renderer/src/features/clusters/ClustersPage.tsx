@@ -4,8 +4,8 @@ import { ClusteringView } from './ClusteringView';
 import { ClusterParamsForm } from './ClusterParamsForm';
 import { ChainedRunStatus, type ChainedRunWords } from '../analysis/ChainedRunStatus';
 import { DatasetSelect } from '../datasets/DatasetSelect';
+import { DatasetPage } from '../datasets/DatasetPage';
 import { ExportMenu } from '../../ui/ExportMenu';
-import { NoDatasets } from '../datasets/NoDatasets';
 import { useClusterings } from './useClusterings';
 import { useCurrentDataset } from '../datasets/useCurrentDataset';
 import { useClustersStore } from './clusters.store';
@@ -28,63 +28,62 @@ export function ClustersPage() {
   const running = run !== null && run.phase !== 'error' && (!job || !isFinished(job));
 
   return (
-    <div className="page page-fill page-analysis">
-      <header className="page-header">
-        <h1>Clusters</h1>
-        <p className="muted">
+    <DatasetPage
+      className="page page-fill page-analysis"
+      title="Clusters"
+      intro={
+        <>
           Group the dataset&apos;s sequences by their k-mer spectra or mutations, see the groups in
           2D or 3D, and check them against the metadata labels.
-        </p>
-      </header>
-
-      {status === 'ready' && datasets.length === 0 ? (
-        <NoDatasets />
-      ) : (
-        <>
-          <div className="toolbar">
-            <DatasetSelect datasets={datasets} dataset={dataset} />
-            {clustering && (
-              <ExportMenu>
-                <ClusterExportButtons clusteringId={clustering.id} />
-              </ExportMenu>
-            )}
-          </div>
-          {dataset && (
-            <ClusterParamsForm
-              datasetId={dataset.id}
-              metadataColumns={dataset.metadataColumns}
-              busy={running}
-            />
-          )}
-          {dataset && (
-            <ChainedRunStatus
-              run={run}
-              job={job}
-              alignment={alignment}
-              words={CLUSTER_WORDS}
-              onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
-            />
-          )}
-          {error && (
-            <p className="error-text" role="alert">
-              Could not load the clusterings: {error}
-            </p>
-          )}
-          {dataset && loading && <p className="muted">Loading the clusterings…</p>}
-          {dataset && !loading && !error && clusterings.length === 0 && !running && (
-            <div className="empty-state">
-              <p>
-                <strong>{dataset.name}</strong> has not been clustered yet. The defaults suit most
-                datasets: press Run clustering.
-              </p>
-            </div>
-          )}
-          {clusterings.length > 0 && (
-            <ClusteringRunsTable clusterings={clusterings} selectedId={clustering?.id ?? null} />
-          )}
-          {clustering && <ClusteringView key={clustering.id} clustering={clustering} />}
         </>
-      )}
-    </div>
+      }
+      datasets={datasets}
+      status={status}
+    >
+      <>
+        <div className="toolbar">
+          <DatasetSelect datasets={datasets} dataset={dataset} />
+          {clustering && (
+            <ExportMenu>
+              <ClusterExportButtons clusteringId={clustering.id} />
+            </ExportMenu>
+          )}
+        </div>
+        {dataset && (
+          <ClusterParamsForm
+            datasetId={dataset.id}
+            metadataColumns={dataset.metadataColumns}
+            busy={running}
+          />
+        )}
+        {dataset && (
+          <ChainedRunStatus
+            run={run}
+            job={job}
+            alignment={alignment}
+            words={CLUSTER_WORDS}
+            onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
+          />
+        )}
+        {error && (
+          <p className="error-text" role="alert">
+            Could not load the clusterings: {error}
+          </p>
+        )}
+        {dataset && loading && <p className="muted">Loading the clusterings…</p>}
+        {dataset && !loading && !error && clusterings.length === 0 && !running && (
+          <div className="empty-state">
+            <p>
+              <strong>{dataset.name}</strong> has not been clustered yet. The defaults suit most
+              datasets: press Run clustering.
+            </p>
+          </div>
+        )}
+        {clusterings.length > 0 && (
+          <ClusteringRunsTable clusterings={clusterings} selectedId={clustering?.id ?? null} />
+        )}
+        {clustering && <ClusteringView key={clustering.id} clustering={clustering} />}
+      </>
+    </DatasetPage>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { DatasetSelect } from '../datasets/DatasetSelect';
+import { DatasetPage } from '../datasets/DatasetPage';
 import { ExportButtons } from './ExportButtons';
 import { sequenceColumns } from './sequence-columns';
 import { SequenceFilters } from './SequenceFilters';
@@ -10,7 +11,6 @@ import { formatCount } from '../../lib/format';
 import { selectionFor } from '../../lib/seq-selection';
 import { useSequencePagesStore, type SequenceQuery } from './sequence-pages.store';
 import { filterFromDraft, useSequencesStore } from './sequences.store';
-import { NoDatasets } from '../datasets/NoDatasets';
 import { SeqSelectionChip } from '../../ui/SeqSelectionChip';
 
 const FILTER_DEBOUNCE_MS = 300;
@@ -46,40 +46,32 @@ export function SequencesPage() {
   }, [query, setQuery]);
 
   return (
-    <div className="page page-fill">
-      <header className="page-header">
-        <h1>Sequences</h1>
-      </header>
-
-      {status === 'ready' && datasets.length === 0 ? (
-        <NoDatasets />
-      ) : (
-        <>
-          <div className="toolbar">
-            <DatasetSelect datasets={datasets} dataset={dataset} />
-            <ExportButtons query={query} />
+    <DatasetPage className="page page-fill" title="Sequences" datasets={datasets} status={status}>
+      <>
+        <div className="toolbar">
+          <DatasetSelect datasets={datasets} dataset={dataset} />
+          <ExportButtons query={query} />
+        </div>
+        <SequenceFilters />
+        {picked && (
+          <div className="row">
+            <SeqSelectionChip count={picked.length} onRemove={clearSelection} />
           </div>
-          <SequenceFilters />
-          {picked && (
-            <div className="row">
-              <SeqSelectionChip count={picked.length} onRemove={clearSelection} />
-            </div>
-          )}
-          <div className="row row-between">
-            <p className="muted" role="status" aria-live="polite">
-              {dataset && total !== null
-                ? `${formatCount(total)} of ${formatCount(dataset.sequenceCount)} sequences`
-                : 'Loading sequences…'}
+        )}
+        <div className="row row-between">
+          <p className="muted" role="status" aria-live="polite">
+            {dataset && total !== null
+              ? `${formatCount(total)} of ${formatCount(dataset.sequenceCount)} sequences`
+              : 'Loading sequences…'}
+          </p>
+          {loadError && (
+            <p className="error-text" role="alert">
+              Could not load sequences: {loadError}
             </p>
-            {loadError && (
-              <p className="error-text" role="alert">
-                Could not load sequences: {loadError}
-              </p>
-            )}
-          </div>
-          {dataset && <SequenceTable columns={columns} />}
-        </>
-      )}
-    </div>
+          )}
+        </div>
+        {dataset && <SequenceTable columns={columns} />}
+      </>
+    </DatasetPage>
   );
 }
