@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import { useFileDrop } from '../../hooks/useFileDrop';
+import { FilePickButton } from '../../ui/FilePickButton';
 
 interface DropZoneProps {
   onFiles(files: File[]): void;
@@ -8,7 +8,6 @@ interface DropZoneProps {
 
 /** Where files are dropped or picked; the picker is a real button over a hidden input. */
 export function DropZone({ onFiles, disabled }: DropZoneProps) {
-  const inputRef = useRef<HTMLInputElement>(null);
   const { isOver, handlers } = useFileDrop(onFiles, disabled);
 
   return (
@@ -20,26 +19,9 @@ export function DropZone({ onFiles, disabled }: DropZoneProps) {
         Drop FASTA/FASTQ files (plain or .gz) and an optional metadata CSV/TSV
       </p>
       <p className="muted">or</p>
-      <button
-        type="button"
-        className="button"
-        disabled={disabled}
-        onClick={() => inputRef.current?.click()}
-      >
+      <FilePickButton inputLabel="Sequence files" multiple disabled={disabled} onFiles={onFiles}>
         Choose files…
-      </button>
-      <input
-        ref={inputRef}
-        type="file"
-        multiple
-        hidden
-        aria-label="Sequence files"
-        onChange={(event) => {
-          const files = Array.from(event.target.files ?? []);
-          event.target.value = '';
-          if (files.length > 0) onFiles(files);
-        }}
-      />
+      </FilePickButton>
     </section>
   );
 }

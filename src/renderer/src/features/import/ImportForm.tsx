@@ -1,5 +1,6 @@
-import { useId, useRef } from 'react';
+import { useId } from 'react';
 import { formatBytes } from '../../lib/format';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { Notice } from '../../ui/Notice';
 import { DropZone } from './DropZone';
 import { useImportStore } from './import.store';
@@ -40,7 +41,6 @@ interface MetadataPickerProps {
 
 /** The optional metadata table: the one chosen (or dropped), or a button to choose one. */
 function MetadataPicker({ metadata, onChoose }: MetadataPickerProps) {
-  const input = useRef<HTMLInputElement>(null);
   const labelId = useId();
   return (
     <div className="field">
@@ -64,21 +64,13 @@ function MetadataPicker({ metadata, onChoose }: MetadataPickerProps) {
         ) : (
           <span className="muted">CSV or TSV with one row per sequence id</span>
         )}
-        <button type="button" className="button" onClick={() => input.current?.click()}>
-          Choose metadata…
-        </button>
-        <input
-          ref={input}
-          type="file"
+        <FilePickButton
+          inputLabel="Metadata file"
           accept=".csv,.tsv,.txt"
-          hidden
-          aria-label="Metadata file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) onChoose(file);
-          }}
-        />
+          onFiles={([file]) => onChoose(file!)}
+        >
+          Choose metadata…
+        </FilePickButton>
       </div>
     </div>
   );

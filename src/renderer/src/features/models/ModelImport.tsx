@@ -1,6 +1,6 @@
-import { useRef } from 'react';
 import type { ImportModelResult } from '../../../../shared/classify-types';
 import { useFileDrop } from '../../hooks/useFileDrop';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { Notice } from '../../ui/Notice';
 import { isProduction, modelName } from '../classify/classify-labels';
 import { useModelsStore } from './models.store';
@@ -78,7 +78,6 @@ function ModelImportStatus() {
  * it, verified, and registered, or refused with the core's reason.
  */
 export function ModelImport() {
-  const inputRef = useRef<HTMLInputElement>(null);
   const bundleImport = useModelsStore((state) => state.bundleImport);
   const importBundle = useModelsStore((state) => state.importBundle);
   const busy = bundleImport?.phase === 'uploading' || bundleImport?.phase === 'verifying';
@@ -96,27 +95,15 @@ export function ModelImport() {
         aria-label="Import a model bundle"
         {...handlers}
       >
-        <button
-          type="button"
-          className="button"
+        <FilePickButton
+          inputLabel="Model bundle"
+          accept=".zip,application/zip"
           disabled={busy}
-          onClick={() => inputRef.current?.click()}
+          onFiles={start}
         >
           Import bundle…
-        </button>
+        </FilePickButton>
         <span className="muted small">or drop a model bundle (.zip) here</span>
-        <input
-          ref={inputRef}
-          type="file"
-          accept=".zip,application/zip"
-          hidden
-          aria-label="Model bundle"
-          onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
-            event.target.value = '';
-            start(files);
-          }}
-        />
       </section>
       <ModelImportStatus />
     </div>
