@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { useRunDeletion } from '../hooks/useRunDeletion';
+import { useConfirmedDelete } from '../hooks/useConfirmedDelete';
 import { ConfirmDeleteButton } from './ConfirmDeleteButton';
 
 interface Run {
@@ -66,7 +66,7 @@ export function RunsTable<R extends Run>({
   remove,
   forget,
 }: RunsTableProps<R>) {
-  const { confirmingId, setConfirmingId, deleteError, confirmDelete } = useRunDeletion(
+  const { confirmingId, setConfirmingId, deleteError, confirmDelete } = useConfirmedDelete(
     remove,
     forget,
   );

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { DatasetSummary } from '../../../../shared/types';
 import { useNavigationStore } from '../../app/navigation.store';
+import { useConfirmedDelete } from '../../hooks/useConfirmedDelete';
 import { formatCount, formatDate } from '../../lib/format';
 import { useDatasetsStore } from './datasets.store';
 
@@ -89,15 +89,13 @@ interface DatasetTableProps {
 export function DatasetTable({ datasets, selectedId }: DatasetTableProps) {
   const selectDataset = useNavigationStore((state) => state.selectDataset);
   const remove = useDatasetsStore((state) => state.remove);
-  const [confirmingId, setConfirmingId] = useState<number | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-
-  const confirmDelete = async (dataset: DatasetSummary) => {
-    const error = await remove(dataset.id);
-    setConfirmingId(null);
-    setDeleteError(error ? `Could not delete ${dataset.name}: ${error}` : null);
-    if (!error && selectedId === dataset.id) selectDataset(null);
-  };
+  const { confirmingId, setConfirmingId, deleteError, confirmDelete } = useConfirmedDelete(
+    (dataset: DatasetSummary) => remove(dataset.id),
+    (datasetId) => {
+      if (selectedId === datasetId) selectDataset(null);
+    },
+    (dataset) => dataset.name,
+  );
 
   return (
     <div className="stack-tight">
