@@ -13,6 +13,7 @@ import { AnalysisRunStatus } from './AnalysisRunStatus';
 import { AnalysisSummaryLine } from './AnalysisSummaryLine';
 import { DatasetSelect } from '../datasets/DatasetSelect';
 import { DatasetPage } from '../datasets/DatasetPage';
+import { LoadError } from '../../ui/LoadError';
 
 interface AnalysisWorkspaceProps {
   title: string;
@@ -55,11 +56,7 @@ export function AnalysisWorkspace({ title, intro, actions, children }: AnalysisW
         {dataset && (
           <AnalysisRunStatus run={run} job={job} onCancel={() => void cancel(dataset.id)} />
         )}
-        {error && (
-          <p className="error-text" role="alert">
-            Could not load the analyses: {error}
-          </p>
-        )}
+        <LoadError what="the analyses" error={error} />
         {dataset && loading && <p className="muted">Loading the analysis…</p>}
         {dataset && !loading && !analysis && !running && !error && (
           <div className="empty-state">

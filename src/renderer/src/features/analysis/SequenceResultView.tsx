@@ -5,6 +5,7 @@ import { Notice } from '../../ui/Notice';
 import { QcRuleList } from './QcRuleList';
 import { SequenceCallsView } from './SequenceCallsView';
 import { VerdictBadge } from '../qc/VerdictBadge';
+import { LoadError } from '../../ui/LoadError';
 
 interface SequenceResultViewProps {
   analysisId: number;
@@ -23,13 +24,7 @@ export function SequenceResultView({
 }: SequenceResultViewProps) {
   const { result, error } = useSequenceResult(analysisId, seqId);
 
-  if (error) {
-    return (
-      <p className="error-text" role="alert">
-        Could not load {seqId}: {error}
-      </p>
-    );
-  }
+  if (error) return <LoadError what={seqId} error={error} />;
   if (!result) return <p className="muted">Loading…</p>;
   return (
     <>

@@ -13,6 +13,7 @@ import { PredictionDetailPanel } from './PredictionDetailPanel';
 import { PredictionFilters } from './PredictionFilters';
 import { PredictionTable } from './PredictionTable';
 import { StatusChips } from './StatusChips';
+import { LoadError } from '../../ui/LoadError';
 
 /** One run's results: summary and charts, the filtered table, and the open sequence. */
 export function ClassificationView({ classification }: { classification: ClassificationSummary }) {
@@ -51,11 +52,7 @@ export function ClassificationView({ classification }: { classification: Classif
   return (
     <>
       <ClassificationOverview classification={classification} detail={detail} />
-      {error && (
-        <p className="error-text" role="alert">
-          Could not load the confidences of run #{classification.id}: {error}
-        </p>
-      )}
+      <LoadError what={`the confidences of run #${classification.id}`} error={error} />
       <PredictionFilters labels={labels} />
       <div className="row row-between">
         <div className="row">
@@ -70,11 +67,7 @@ export function ClassificationView({ classification }: { classification: Classif
           <ClassificationExportButtons query={query} />
         </ExportMenu>
       </div>
-      {loadError && (
-        <p className="error-text" role="alert">
-          Could not load the predictions: {loadError}
-        </p>
-      )}
+      <LoadError what="the predictions" error={loadError} />
       <div ref={splitRef} className={`split classify-split${open ? ' has-detail' : ''}`}>
         <PredictionTable classification={classification} />
         {open ? (

@@ -5,6 +5,7 @@ import { ClassifyPathogenSelect } from './ClassifyPathogenSelect';
 import { DetectionNote } from './DetectionNote';
 import { ModelFigures } from './ModelFigures';
 import { NavLink } from '../../ui/NavLink';
+import { LoadError } from '../../ui/LoadError';
 
 interface ClassifyFormProps {
   datasetId: number;
@@ -57,11 +58,7 @@ export function ClassifyForm({ datasetId, busy }: ClassifyFormProps) {
         pathogens={form.pathogens}
         chosen={form.pathogenChosen ? pathogenId : null}
       />
-      {form.modelsError && (
-        <p className="error-text" role="alert">
-          Could not load the models: {form.modelsError}
-        </p>
-      )}
+      <LoadError what="the models" error={form.modelsError} />
       {pathogenId && !form.modelsLoading && !form.modelsError && form.models.length === 0 && (
         <p className="text-warn">
           No model is registered for {pathogenName}.{' '}

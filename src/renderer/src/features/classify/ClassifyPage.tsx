@@ -8,6 +8,7 @@ import { useClassifications } from './useClassifications';
 import { useClassifyRun } from './useClassifyRun';
 import { useCurrentDataset } from '../datasets/useCurrentDataset';
 import { useClassifyStore } from './classify.store';
+import { LoadError } from '../../ui/LoadError';
 
 const CLASSIFY_WORDS: ChainedRunWords = {
   what: 'Classification',
@@ -62,11 +63,7 @@ export function ClassifyPage() {
             onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
           />
         )}
-        {error && (
-          <p className="error-text" role="alert">
-            Could not load the classifications: {error}
-          </p>
-        )}
+        <LoadError what="the classifications" error={error} />
         {dataset && loading && !classification && (
           <p className="muted">Loading the classifications…</p>
         )}

@@ -7,6 +7,7 @@ import { DetailPanelHeader } from '../../ui/DetailPanelHeader';
 import { Notice } from '../../ui/Notice';
 import { SequenceResultView } from '../analysis/SequenceResultView';
 import { StatusBadge } from './StatusBadge';
+import { LoadError } from '../../ui/LoadError';
 
 interface PredictionDetailPanelProps {
   classification: ClassificationSummary;
@@ -100,11 +101,7 @@ export function PredictionDetailPanel({
   return (
     <section className="detail stack-tight" aria-label={`Prediction ${seqId}`}>
       <DetailPanelHeader name={seqId} onClose={onClose} />
-      {error && (
-        <p className="error-text" role="alert">
-          Could not load {seqId}: {error}
-        </p>
-      )}
+      <LoadError what={seqId} error={error} />
       {!detail && !error && <p className="muted">Loading…</p>}
       {detail && (
         <>

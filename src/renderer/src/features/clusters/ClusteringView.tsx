@@ -5,6 +5,7 @@ import { useClusterViewStore, type ColorBy } from './cluster-view.store';
 import { ClusterMetrics } from './ClusterMetrics';
 import { ClusterPlotCard } from './ClusterPlotCard';
 import { ClusterSummaryList } from './ClusterSummaryList';
+import { LoadError } from '../../ui/LoadError';
 
 /** A column chosen on another run (another dataset) that this run lacks colors by cluster. */
 function colorByFor(
@@ -29,11 +30,7 @@ export function ClusteringView({ clustering }: { clustering: ClusteringSummary }
   return (
     <>
       <ClusterMetrics clustering={clustering} />
-      {error && (
-        <p className="error-text" role="alert">
-          Could not load run #{clustering.id}: {error}
-        </p>
-      )}
+      <LoadError what={`run #${clustering.id}`} error={error} />
       <div className="split has-detail cluster-split">
         <ClusterPlotCard
           clustering={clustering}

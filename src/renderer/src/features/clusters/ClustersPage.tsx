@@ -10,6 +10,7 @@ import { useClusterings } from './useClusterings';
 import { useCurrentDataset } from '../datasets/useCurrentDataset';
 import { useClustersStore } from './clusters.store';
 import { isFinished } from '../../app/jobs.store';
+import { LoadError } from '../../ui/LoadError';
 
 const CLUSTER_WORDS: ChainedRunWords = {
   what: 'Clustering',
@@ -65,11 +66,7 @@ export function ClustersPage() {
             onCancel={() => void cancel(dataset.id, alignment ? [alignment.id] : [])}
           />
         )}
-        {error && (
-          <p className="error-text" role="alert">
-            Could not load the clusterings: {error}
-          </p>
-        )}
+        <LoadError what="the clusterings" error={error} />
         {dataset && loading && <p className="muted">Loading the clusterings…</p>}
         {dataset && !loading && !error && clusterings.length === 0 && !running && (
           <div className="empty-state">

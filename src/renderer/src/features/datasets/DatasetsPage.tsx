@@ -4,6 +4,7 @@ import { DatasetTable } from './DatasetTable';
 import { useDatasetsStore } from './datasets.store';
 import { useNavigationStore } from '../../app/navigation.store';
 import { NoDatasets } from './NoDatasets';
+import { LoadError } from '../../ui/LoadError';
 
 export function DatasetsPage() {
   const datasets = useDatasetsStore((state) => state.datasets);
@@ -23,11 +24,7 @@ export function DatasetsPage() {
         <h1>Datasets</h1>
         <p className="muted">Each import is one dataset, identified by the hash of its content.</p>
       </header>
-      {status === 'error' && (
-        <p className="error-text" role="alert">
-          Could not load the datasets: {error}
-        </p>
-      )}
+      {status === 'error' && <LoadError what="the datasets" error={error} />}
       {status === 'loading' && <p className="muted">Loading datasets…</p>}
       {status === 'ready' && datasets.length === 0 && <NoDatasets />}
       {datasets.length > 0 && (

@@ -8,6 +8,7 @@ import { RunHistoryChart } from './RunHistoryChart';
 import { useClassifications } from '../classify/useClassifications';
 import { hasComparableRuns } from './classification-comparison';
 import { useComparisonStore } from './comparison.store';
+import { LoadError } from '../../ui/LoadError';
 
 export function HistoryPage() {
   const { classifications, loading, error } = useClassifications();
@@ -42,11 +43,7 @@ export function HistoryPage() {
         <ClassificationComparisonView />
       ) : (
         <>
-          {error && (
-            <p className="error-text" role="alert">
-              Could not load the classifications: {error}
-            </p>
-          )}
+          <LoadError what="the classifications" error={error} />
           {loading && classifications.length === 0 && (
             <p className="muted">Loading the classifications…</p>
           )}

@@ -7,6 +7,7 @@ import { sourceLabels } from './ModelTable';
 import { PerClassTable } from './PerClassTable';
 import { DetailPanelHeader } from '../../ui/DetailPanelHeader';
 import { Stat } from '../../ui/Stat';
+import { LoadError } from '../../ui/LoadError';
 
 interface ModelDetailPanelProps {
   model: ModelVersionSummary;
@@ -68,11 +69,7 @@ function PerClassSection({ detail, error }: PerClassSectionProps) {
   return (
     <section className="stack-tight" aria-label="Per-class figures">
       <h3>Per class (cross-validation)</h3>
-      {error && (
-        <p className="error-text" role="alert">
-          Could not load the model&apos;s report: {error}
-        </p>
-      )}
+      <LoadError what="the model's report" error={error} />
       {!detail && !error && <p className="muted">Loading the report…</p>}
       {detail && detail.perClass.length === 0 && (
         <p className="muted small">The bundle&apos;s report has no per-class figures.</p>

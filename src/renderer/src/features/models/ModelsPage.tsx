@@ -6,6 +6,7 @@ import { ModelTable } from './ModelTable';
 import { useModels } from './useModels';
 import { useAnalysisStore } from '../analysis/analysis.store';
 import { useModelsStore } from './models.store';
+import { LoadError } from '../../ui/LoadError';
 
 /** Versions grouped by the pathogen they were trained on, pathogens in name order. */
 function byPathogen(models: ModelVersionSummary[]): [string, ModelVersionSummary[]][] {
@@ -42,11 +43,7 @@ export function ModelsPage() {
         </p>
       </header>
       <ModelImport />
-      {error && (
-        <p className="error-text" role="alert">
-          Could not load the models: {error}
-        </p>
-      )}
+      <LoadError what="the models" error={error} />
       {loading && models.length === 0 && <p className="muted">Loading the models…</p>}
       {!loading && !error && models.length === 0 && (
         <div className="empty-state">

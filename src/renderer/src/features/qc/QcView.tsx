@@ -10,6 +10,7 @@ import { QcSummary } from './QcSummary';
 import { QcTable } from './QcTable';
 import { SeqSelectionChip } from '../../ui/SeqSelectionChip';
 import { SequenceDetailPanel } from '../analysis/SequenceDetailPanel';
+import { LoadError } from '../../ui/LoadError';
 
 /** The QC page's content for one analysis: summary, table, and the open sequence. */
 export function QcView({ analysis }: { analysis: AnalysisSummary }) {
@@ -37,11 +38,7 @@ export function QcView({ analysis }: { analysis: AnalysisSummary }) {
             : `${formatCount(total)} of ${formatCount(analysis.sequenceCount)} sequences${verdict ? ` · ${verdictLabels[verdict].toLowerCase()} only` : ''}`}
         </p>
       </div>
-      {loadError && (
-        <p className="error-text" role="alert">
-          Could not load the QC table: {loadError}
-        </p>
-      )}
+      <LoadError what="the QC table" error={loadError} />
       <div className={`split${open ? ' has-detail' : ''}`}>
         <QcTable analysisId={analysis.id} />
         {open ? (

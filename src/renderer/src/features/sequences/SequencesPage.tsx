@@ -12,6 +12,7 @@ import { selectionFor } from '../../lib/seq-selection';
 import { useSequencePagesStore, type SequenceQuery } from './sequence-pages.store';
 import { filterFromDraft, useSequencesStore } from './sequences.store';
 import { SeqSelectionChip } from '../../ui/SeqSelectionChip';
+import { LoadError } from '../../ui/LoadError';
 
 const FILTER_DEBOUNCE_MS = 300;
 
@@ -64,11 +65,7 @@ export function SequencesPage() {
               ? `${formatCount(total)} of ${formatCount(dataset.sequenceCount)} sequences`
               : 'Loading sequences…'}
           </p>
-          {loadError && (
-            <p className="error-text" role="alert">
-              Could not load sequences: {loadError}
-            </p>
-          )}
+          <LoadError what="sequences" error={loadError} />
         </div>
         {dataset && <SequenceTable columns={columns} />}
       </>

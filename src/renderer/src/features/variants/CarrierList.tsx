@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { rowAt } from '../../lib/paged-rows';
 import { CARRIER_PAGE_SIZE, useCarrierPagesStore } from '../qc/qc-pages.store';
 import { VerdictBadge } from '../qc/VerdictBadge';
+import { LoadError } from '../../ui/LoadError';
 
 const ITEM_HEIGHT = 30;
 const MAX_HEIGHT = 200;
@@ -36,13 +37,7 @@ export function CarrierList({ label, selectedSeqId, onSelect }: CarrierListProps
     if (total) ensureRows(firstIndex, lastIndex);
   }, [firstIndex, lastIndex, total, ensureRows]);
 
-  if (error) {
-    return (
-      <p className="error-text" role="alert">
-        Could not load the carriers: {error}
-      </p>
-    );
-  }
+  if (error) return <LoadError what="the carriers" error={error} />;
   if (total === null) return <p className="muted small">Loading carriers…</p>;
 
   return (

@@ -2,6 +2,7 @@ import type { AnalysisSummary, MutationRow } from '../../../../shared/analysis-t
 import { MAP_LIMIT, type MutationMapData } from './useMutationMap';
 import { formatCount } from '../../lib/format';
 import { GenomeMap } from './GenomeMap';
+import { LoadError } from '../../ui/LoadError';
 
 interface GenomeMapCardProps {
   analysis: AnalysisSummary;
@@ -41,11 +42,7 @@ export function GenomeMapCard({ analysis, total, data, error, range, ...map }: G
           <span className="muted">height: frequency · click a gene to filter</span>
         </div>
       </div>
-      {error && (
-        <p className="error-text" role="alert">
-          Could not load the map: {error}
-        </p>
-      )}
+      <LoadError what="the map" error={error} />
       <GenomeMap pathogen={analysis.pathogen} mutations={data?.rows ?? []} range={range} {...map} />
       {data && data.total > MAP_LIMIT && (
         <p className="muted small">

@@ -7,6 +7,7 @@ import { GenomeMapCard } from './GenomeMapCard';
 import { MutationFilters } from './MutationFilters';
 import { MutationSidePanel } from './MutationSidePanel';
 import { MutationTable } from './MutationTable';
+import { LoadError } from '../../ui/LoadError';
 
 /** The Variants page's content for one analysis: map, filters, table and side panel. */
 export function VariantsView({ analysis }: { analysis: AnalysisSummary }) {
@@ -39,11 +40,7 @@ export function VariantsView({ analysis }: { analysis: AnalysisSummary }) {
         onMutationClick={(mutation) => selectMutation({ analysisId: analysis.id, mutation })}
       />
       <MutationFilters genes={analysis.pathogen.genes} />
-      {loadError && (
-        <p className="error-text" role="alert">
-          Could not load mutations: {loadError}
-        </p>
-      )}
+      <LoadError what="mutations" error={loadError} />
       <div className="split has-detail split-narrow">
         <MutationTable analysisId={analysis.id} />
         <MutationSidePanel analysis={analysis} />
