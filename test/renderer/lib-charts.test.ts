@@ -6,7 +6,7 @@ import {
   clusterColor,
   clusterName,
   valueColor,
-} from '../../src/renderer/src/lib/cluster-colors';
+} from '../../src/renderer/src/features/clusters/cluster-colors';
 
 describe('chart-scale', () => {
   it('maps a domain onto a range, inverted ranges included', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pages, useNavigationStore } from '../../src/renderer/src/stores/navigation.store';
+import { pages, useNavigationStore } from '../../src/renderer/src/app/navigation.store';
 
 describe('navigation store', () => {
   beforeEach(() => {
