@@ -67,6 +67,21 @@ export type BatchProcessor = (sequences: PackedSequences) => {
   transfer: Transferable[];
 };
 
+/** A batch's results before any row is done: -1 (no answer) everywhere. */
+function emptyBatchResult(n: number, dimension: number): ClassifyBatchResult {
+  const filled = (): Int32Array => new Int32Array(n).fill(-1);
+  return {
+    features: new Float32Array(n * dimension),
+    alignmentFailures: new Array<string | null>(n).fill(null),
+    nearest: filled(),
+    nearestDistance: filled(),
+    parentA: filled(),
+    parentB: filled(),
+    breakpoint: filled(),
+    placements: new Array<TreePlacement | null>(n).fill(null),
+  };
+}
+
 /** The work of one worker, set up once (aligner index, reference codes). */
 export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
   const { featurizer, pathogen, exemplars } = data;
@@ -120,17 +135,7 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
 
   return ({ bytes, ends }) => {
     const n = ends.length;
-    const filled = (): Int32Array => new Int32Array(n).fill(-1);
-    const out: ClassifyBatchResult = {
-      features: new Float32Array(n * dimension),
-      alignmentFailures: new Array<string | null>(n).fill(null),
-      nearest: filled(),
-      nearestDistance: filled(),
-      parentA: filled(),
-      parentB: filled(),
-      breakpoint: filled(),
-      placements: new Array<TreePlacement | null>(n).fill(null),
-    };
+    const out = emptyBatchResult(n, dimension);
     for (let row = 0; row < n; row += 1) {
       const start = row > 0 ? ends[row - 1]! : 0;
       const features = out.features.subarray(row * dimension, (row + 1) * dimension);
