@@ -214,7 +214,17 @@ describe('the five-minute tour', () => {
     await genome.getByRole('list', { name: 'QC rules' }).waitFor();
     await shoot('classify');
 
-    // 7. Models: the production models, and a second version of the SARS-CoV-2 one
+    // 7. Tree: the reference tree with the run's genomes placed on it.
+    await openPage(page, 'Tree');
+    await expect
+      .poll(() =>
+        page.getByRole('img', { name: /Reference tree of sars-cov-2/ }).getAttribute('aria-label'),
+      )
+      .toMatch(new RegExp(`, ${total} sequences placed$`));
+    await page.getByRole('list', { name: 'Clades' }).getByText(/· \d+ placed/).first().waitFor();
+    await shoot('tree');
+
+    // 8. Models: the production models, and a second version of the SARS-CoV-2 one
     // imported as a bundle, verified and registered beside it.
     await openPage(page, 'Models');
     const sarsModels = page.getByRole('table', { name: 'Models of SARS-CoV-2' });
@@ -233,7 +243,7 @@ describe('the five-minute tour', () => {
     await expect.poll(() => perClass.getByRole('row').count()).toBeGreaterThan(10);
     await shoot('models');
 
-    // 8. Compare: the strict version's run beside the production one's, in History.
+    // 9. Compare: the strict version's run beside the production one's, in History.
     await classifyThroughUi(app, DATASET, /^sars-cov-2-clade@1\.0\.1-strict$/);
     await openPage(page, 'History');
     const runs = page.getByRole('table', { name: 'Classification runs' });

@@ -6,7 +6,7 @@ describe('navigation store', () => {
   beforeEach(() => {
     useNavigationStore.setState({ page: 'import', datasetId: null });
   });
-  it('starts on Import and lists the nine pages in sidebar order', () => {
+  it('starts on Import and lists the ten pages in sidebar order', () => {
     expect(useNavigationStore.getState().page).toBe('import');
     expect(pages.map((page) => page.title)).toEqual([
       'Import',
@@ -16,6 +16,7 @@ describe('navigation store', () => {
       'Variants',
       'Clusters',
       'Classify',
+      'Tree',
       'History',
       'Models',
     ]);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Sidebar } from './Sidebar';
 import { useJobEvents } from './useJobEvents';
+import { TreePage } from '../features/tree/TreePage';
 import { ClassifyPage } from '../features/classify/ClassifyPage';
 import { ClustersPage } from '../features/clusters/ClustersPage';
 import { DatasetsPage } from '../features/datasets/DatasetsPage';
@@ -32,6 +33,7 @@ export function App() {
         {page === 'variants' && <VariantsPage />}
         {page === 'clusters' && <ClustersPage />}
         {page === 'classify' && <ClassifyPage />}
+        {page === 'tree' && <TreePage />}
         {page === 'history' && <HistoryPage />}
         {page === 'models' && <ModelsPage />}
       </main>

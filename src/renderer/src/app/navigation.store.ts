@@ -8,6 +8,7 @@ export type PageId =
   | 'variants'
   | 'clusters'
   | 'classify'
+  | 'tree'
   | 'history'
   | 'models';
 
@@ -19,6 +20,7 @@ export const pages: { id: PageId; title: string }[] = [
   { id: 'variants', title: 'Variants' },
   { id: 'clusters', title: 'Clusters' },
   { id: 'classify', title: 'Classify' },
+  { id: 'tree', title: 'Tree' },
   { id: 'history', title: 'History' },
   { id: 'models', title: 'Models' },
 ];

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ExportedFile } from '../../../shared/types';
 import { errorMessage } from '../api';
-import { downloadText } from '../lib/download';
+import { downloadBlob, downloadText } from '../lib/download';
 
 export interface FileExport<F extends string> {
   /** The format being exported, null when none is. */
@@ -11,12 +11,18 @@ export interface FileExport<F extends string> {
   exportAs(format: F): Promise<void>;
 }
 
+/** A file made in the renderer as bytes (an image), not text. */
+export interface BinaryFile {
+  blob: Blob;
+  fileName: string;
+}
+
 /**
  * Exports that download a file: one runs at a time, and the last failure is kept to show.
  * `makeFile` fetches (or writes) the file in a format.
  */
 export function useFileExport<F extends string>(
-  makeFile: (format: F) => ExportedFile | Promise<ExportedFile>,
+  makeFile: (format: F) => ExportedFile | BinaryFile | Promise<ExportedFile | BinaryFile>,
 ): FileExport<F> {
   const [busy, setBusy] = useState<F | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +31,8 @@ export function useFileExport<F extends string>(
     setError(null);
     try {
       const file = await makeFile(format);
-      downloadText(file.content, file.fileName, file.mimeType);
+      if ('blob' in file) downloadBlob(file.blob, file.fileName);
+      else downloadText(file.content, file.fileName, file.mimeType);
     } catch (exportError) {
       setError(errorMessage(exportError));
     } finally {
