@@ -8,7 +8,12 @@ import type { Gene } from '../pathogens/types';
 import type { RegistryDb } from '../registry/db';
 import { mutationEntries } from './mutation-entries';
 import type { QcConfig } from './qc/config';
-import { findNearestReference, type LabeledReferences } from './qc/labeled-references';
+import type { PlacementIndex } from '../tree/placement';
+import {
+  findNearestNode,
+  findNearestReference,
+  type LabeledReferences,
+} from './qc/labeled-references';
 import { runQc } from './qc/run-qc';
 
 export interface SequenceBatchRow {
@@ -37,7 +42,13 @@ export class AnalysisWriter {
 
   constructor(
     client: RegistryDb['$client'],
-    private readonly scoring: { labeled: LabeledReferences; qc: QcConfig; genes: Gene[] },
+    private readonly scoring: {
+      labeled: LabeledReferences;
+      qc: QcConfig;
+      genes: Gene[];
+      /** The pathogen's tree and reference: QC's private mutations are against its nearest node. */
+      tree: { index: PlacementIndex; reference: string } | null;
+    },
   ) {
     this.insertResult = client.prepare(
       `INSERT INTO sequence_results (analysis_id, ordinal, seq_id, failure, calls, qc, qc_score, qc_verdict, nearest,
@@ -76,7 +87,10 @@ export class AnalysisWriter {
     }
     this.aligned += 1;
     const { calls } = outcome;
-    const match = findNearestReference(this.scoring.labeled, calls);
+    const { labeled, tree } = this.scoring;
+    const match = tree
+      ? findNearestNode(labeled, tree.index, calls, tree.reference)
+      : findNearestReference(labeled, calls);
     const qc = runQc(calls, { config: this.scoring.qc, nearest: match! });
     this.verdicts[qc.verdict] += 1;
     const missingCount = calls.missing.reduce((sum, r) => sum + r.end - r.start + 1, 0);

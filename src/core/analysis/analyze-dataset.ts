@@ -11,6 +11,7 @@ import { createAlignPool, type AlignPool } from './align';
 import { InvalidInputError, NotFoundError } from '../errors';
 import type { JobContext } from '../jobs/job-manager';
 import { loadLabeledReferences } from './qc/labeled-references';
+import { PlacementIndex } from '../tree/placement';
 import { loadPathogen } from '../pathogens/load-pathogen';
 import type { RegistryDb } from '../registry/db';
 import { datasets } from '../registry/schema';
@@ -149,16 +150,21 @@ export async function analyzeDataset(
     message: `Aligning to ${entry.config.name}`,
     files: [],
   };
+  // The tree is read before the workers start: a tree that does not fit stops here.
+  const reference = pathogen.reference.sequence;
+  const writer = new AnalysisWriter(db.$client, {
+    labeled,
+    qc: entry.config.qc,
+    genes: pathogen.genes,
+    tree: entry.treePath
+      ? { index: new PlacementIndex(catalog.referenceTree(entry.treePath), reference), reference }
+      : null,
+  });
   const pool: AlignPool = createAlignPool(pathogen, options.threads ?? 2);
   const client = db.$client;
   const readBatch = client.prepare(
     'SELECT id, ordinal, seq_id, sequence FROM sequences WHERE dataset_id = ? AND ordinal >= ? ORDER BY ordinal LIMIT ?',
   );
-  const writer = new AnalysisWriter(client, {
-    labeled,
-    qc: entry.config.qc,
-    genes: pathogen.genes,
-  });
 
   client.exec('BEGIN IMMEDIATE');
   try {

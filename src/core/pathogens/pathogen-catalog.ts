@@ -29,11 +29,13 @@ export class PathogenCatalog {
     for (const id of readdirSync(dir).sort()) {
       const folder = join(dir, id);
       if (!existsSync(join(folder, 'pathogen.json'))) continue;
+      // The tree decides QC's private mutations (against the nearest node), so it is hashed too.
       const files = [
         'reference.fasta',
         'genome_annotation.gff3',
         'pathogen.json',
         'labeled.tsv',
+        'tree.json',
       ].map((name) => {
         const path = join(folder, name);
         return { path, text: existsSync(path) ? readFileSync(path, 'utf8') : '' };

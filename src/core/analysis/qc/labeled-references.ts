@@ -1,5 +1,6 @@
 /**
- * Labeled references (tips of a Nextclade reference tree) and the nearest one to a sequence.
+ * Labeled references (tips of a Nextclade reference tree) and the nearest one to a sequence,
+ * or, where the pathogen has its tree, the nearest node of the tree.
  * Tips' mutations are indexed by position (CSR layout: the entries of position p are
  * `entryTip/entryAlt[offsets[p] .. offsets[p + 1])`), so a query costs
  * O(tips + index entries at the query's mutated and uncovered positions), never O(tips × genome).
@@ -9,7 +10,13 @@ import { join } from 'node:path';
 import type { NearestReference, SequenceCalls } from '../../../shared/analysis-types';
 import { parseLabeledRows } from '../../pathogens/labeled-mutations';
 import { queryMutations, uncoveredRanges } from './coverage';
-import { classifyPrivateMutations, type PrivateMutations } from './private-mutations';
+import { nodeAttribute } from '../../tree/auspice';
+import { queryFromCalls, type PlacementIndex } from '../../tree/placement';
+import {
+  classifyPrivateMutations,
+  privateMutationsAgainst,
+  type PrivateMutations,
+} from './private-mutations';
 
 export interface LabeledTip {
   name: string;
@@ -152,5 +159,37 @@ export function findNearestReference(
   return {
     nearest: { name, clade, pango, distance: mutations.length + counts[best]! },
     privateMutations: classifyPrivateMutations(references, best, mutations, uncovered),
+  };
+}
+
+/**
+ * The nearest node of the reference tree (tips and internal nodes, as Nextclade places) and
+ * the private mutations against it; labeled ones are those some labeled reference carries.
+ * @param index the pathogen's placement index (one query at a time)
+ */
+export function findNearestNode(
+  references: LabeledReferences,
+  index: PlacementIndex,
+  calls: SequenceCalls,
+  reference: string,
+): NearestReferenceMatch {
+  const placement = index.place(queryFromCalls(calls, reference.length));
+  const { tree } = index;
+  const state = new Map<number, number>();
+  for (let i = tree.stateStart[placement.node]!; i < tree.stateStart[placement.node + 1]!; i++)
+    state.set(tree.statePos[i]!, tree.stateAlt[i]!);
+  const uncovered = uncoveredRanges(calls);
+  const mutations = queryMutations(calls, uncovered);
+  const node = tree.auspice.nodes[placement.node]!;
+  return {
+    nearest: {
+      name: placement.nodeName,
+      clade: placement.clade,
+      pango: nodeAttribute(node, 'Nextclade_pango') ?? '',
+      distance: placement.distance,
+    },
+    privateMutations: privateMutationsAgainst(references, state, mutations, uncovered, (p) =>
+      reference.charCodeAt(p - 1),
+    ),
   };
 }

@@ -47,6 +47,21 @@ export function classifyPrivateMutations(
   for (let i = tipOffsets[tip]!; i < tipOffsets[tip + 1]!; i += 1) {
     tipAltAt.set(tipPositions[i]!, tipAlts[i]!);
   }
+  return privateMutationsAgainst(references, tipAltAt, mutations, uncovered, (p) => refNucAt[p]!);
+}
+
+/**
+ * The sequence's private mutations against any node's state (position -> its base), the
+ * labeled ones being those some labeled reference carries.
+ * @param refNucAt the reference's base (char code) at a 1-based position
+ */
+export function privateMutationsAgainst(
+  references: LabeledReferences,
+  tipAltAt: ReadonlyMap<number, number>,
+  mutations: QueryMutation[],
+  uncovered: NucRange[],
+  refNucAt: (position: number) => number,
+): PrivateMutations {
 
   const result: PrivateMutations = {
     reversions: [],
@@ -81,7 +96,7 @@ export function classifyPrivateMutations(
       result.reversions.push({
         position,
         tipNuc: String.fromCharCode(tipAlt),
-        queryNuc: String.fromCharCode(refNucAt[position]!),
+        queryNuc: String.fromCharCode(refNucAt(position)),
       });
     }
   }
