@@ -276,11 +276,16 @@ if (!flag('--skip-throughput')) {
   const pieces = await measurePieces(fasta, toInferenceModel(model), tips.classes, REPEATS);
   printThroughput('reader -> 6-mer pool -> ONNX softmax', pieces);
   const bundle = join(root, 'models', 'sars-cov-2-clade.zip');
-  if (existsSync(bundle))
+  const tree = join(root, 'resources', 'pathogens', 'sars-cov-2', 'tree.json');
+  if (existsSync(bundle)) {
     printThroughput(
       'openClassifier(sars-cov-2-clade)',
       await measureClassifier(fasta, bundle, REPEATS),
     );
-  else console.log(`(no ${bundle} yet: the classifier line is skipped)`);
+    printThroughput(
+      '  + placement on the tree',
+      await measureClassifier(fasta, bundle, REPEATS, tree),
+    );
+  } else console.log(`(no ${bundle} yet: the classifier line is skipped)`);
   console.log(`load ${load()}`);
 }

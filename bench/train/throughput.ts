@@ -136,9 +136,11 @@ export async function measureClassifier(
   path: string,
   bundlePath: string,
   repeats: number,
+  /** The reference tree to place every genome on (as the app does), or null for none. */
+  treePath: string | null = null,
 ): Promise<ThroughputResult> {
   const { result, timings } = await timed(repeats, async () => {
-    const classifier = await openClassifier(bundlePath);
+    const classifier = await openClassifier(bundlePath, { treeFor: () => treePath });
     const labels = new Map<string, string>();
     try {
       const chunks = fileRecordChunks([path], [statSync(path).size]);
