@@ -34,18 +34,32 @@ describe('Tree page', () => {
   it('draws the reference tree with the classified genomes placed, finds one, exports SVG and PNG', async () => {
     await importThroughUi(page, [EXAMPLE_FASTA], DATASET, EXAMPLE_METADATA);
     const runId = await classifyThroughUi(app, DATASET, /^sars-cov-2-clade@\S+ \(production\)$/);
+    // A prediction shows its placement beside the model's label.
+    await page
+      .getByRole('table', { name: 'Predictions' })
+      .getByRole('button', { name: 'XAK', exact: true })
+      .click();
+    const placement = page
+      .getByRole('region', { name: 'Prediction XAK', exact: true })
+      .getByRole('region', { name: 'Tree placement' });
+    await expect
+      .poll(() => placement.textContent())
+      .toMatch(/Tree clade\s*recombinant.*Node\s*XAK/);
     await openPage(page, 'Tree');
 
     // The dataset's run is the one shown: every genome sits on the tree.
     const run = page.getByLabel('Sequences placed', { exact: true });
     await expect.poll(() => run.inputValue()).toBe(String(runId));
     const canvas = page.getByRole('img', { name: /Reference tree of sars-cov-2/ });
-    await expect.poll(() => canvas.getAttribute('aria-label')).toMatch(
-      /4,058 nodes, 298 sequences placed/,
-    );
+    await expect
+      .poll(() => canvas.getAttribute('aria-label'))
+      .toMatch(/4,058 nodes, 298 sequences placed/);
     const legend = page.getByRole('list', { name: 'Clades' });
     await expect.poll(() => legend.getByRole('listitem').count()).toBeGreaterThan(40);
-    await legend.getByText(/· \d+ placed/).first().waitFor();
+    await legend
+      .getByText(/· \d+ placed/)
+      .first()
+      .waitFor();
 
     // A genome found by its id, centred, and opened by a click where it now is.
     await page.getByLabel('Find a node, clade or sequence').fill('XBB.1.5.');

@@ -8,6 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { SequenceResultView } from '../analysis/SequenceResultView';
 import { StatusBadge } from './StatusBadge';
 import { LoadError } from '../../ui/LoadError';
+import { TreePlacementFacts } from './TreePlacementFacts';
 
 interface PredictionDetailPanelProps {
   classification: ClassificationSummary;
@@ -117,6 +118,7 @@ export function PredictionDetailPanel({
           )}
           <TopProbabilities detail={detail} threshold={threshold} />
           <NearestExemplar detail={detail} />
+          <TreePlacementFacts detail={detail} />
           {detail.recombinant && <RecombinantFacts recombinant={detail.recombinant} />}
           <section className="stack-tight call-section" aria-label="QC and mutations">
             <h3>QC and mutations</h3>

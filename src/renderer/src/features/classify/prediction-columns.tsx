@@ -6,6 +6,7 @@ import { ConfidenceBar } from './ConfidenceBar';
 import { StatusBadge } from './StatusBadge';
 import type { TableColumn } from '../../ui/table-column';
 import { VerdictBadge } from '../qc/VerdictBadge';
+import { treeAgrees } from './TreePlacementFacts';
 
 export type PredictionColumn = TableColumn<PredictionRow, PredictionSort['column']>;
 
@@ -117,6 +118,27 @@ function callColumns(threshold: number): PredictionColumn[] {
 /** The nearest labeled reference, QC, mutations and the recombinant flag: the evidence. */
 const evidenceColumns: PredictionColumn[] = [
   {
+    id: 'treeClade',
+    label: 'Tree clade',
+    title:
+      "The clade of the sequence's placement on the reference tree (marked where it differs from the label)",
+    sortKey: null,
+    width: 120,
+    render: (row) => {
+      if (!row.tree) return dash;
+      const agrees = treeAgrees(row);
+      return (
+        <span
+          className={agrees === false ? 'tree-disagrees' : undefined}
+          title={`On ${row.tree.node}, ${row.tree.distance} private mutations${agrees === false ? `; the model says ${row.label}` : ''}`}
+        >
+          {row.tree.clade || '—'}
+          {agrees === false && ' ≠'}
+        </span>
+      );
+    },
+  },
+  {
     id: 'fallbackLabel',
     label: 'Nearest label',
     title: 'Label of the nearest labeled reference genome (the fallback)',
@@ -190,6 +212,13 @@ const evidenceColumns: PredictionColumn[] = [
           title={`Parents ${row.recombinant.parents.join(' and ')}, breakpoint at ${formatCount(row.recombinant.breakpoint)}`}
         >
           {row.recombinant.parents.join(' × ')}
+        </span>
+      ) : row.tree?.recombinant ? (
+        <span
+          className="badge badge-recombinant"
+          title={`A mosaic of two tree nodes: ${row.tree.recombinant.parents.map((p) => `${p.clade} (${p.node})`).join(' and ')}`}
+        >
+          {row.tree.recombinant.parents.map((p) => p.clade).join(' × ')}
         </span>
       ) : (
         ''
