@@ -5,7 +5,7 @@
  * a Viterbi pass with a cost per switch (as in a Li-Stephens copying model, which sc2ts and
  * RIPPLES approximate) finds the mosaic with the fewest mismatches plus switch costs.
  */
-import { isCovered, type PlacementIndex, type PlacementQuery } from './placement';
+import type { PlacementIndex, PlacementQuery } from './placement';
 
 export interface MosaicRule {
   /** Mismatches a breakpoint costs. */
@@ -70,15 +70,20 @@ function candidates(
 
 /** The covered sites where the query or some candidate differs from the reference. */
 function informativeSites(index: PlacementIndex, query: PlacementQuery, nodes: number[]): number[] {
-  const { stateStart, statePos } = index.tree;
-  const sites = new Set<number>();
-  for (const p of query.positions) if (isCovered(query.uncovered, p)) sites.add(p);
+  const { stateStart, statePos, referenceLength } = index.tree;
+  // A mark per position (no Set, no per-entry search): 1 = a site, 2 = not covered.
+  const mark = new Uint8Array(referenceLength + 2);
+  for (const { start, end } of query.uncovered)
+    mark.fill(2, Math.max(1, start), Math.min(end, referenceLength) + 1);
+  const add = (p: number): void => {
+    if (mark[p] === 0) mark[p] = 1;
+  };
+  for (const p of query.positions) if (p >= 1 && p <= referenceLength) add(p);
   for (const node of nodes)
-    for (let i = stateStart[node]!; i < stateStart[node + 1]!; i++) {
-      const p = statePos[i]!;
-      if (isCovered(query.uncovered, p)) sites.add(p);
-    }
-  return [...sites].sort((a, b) => a - b);
+    for (let i = stateStart[node]!; i < stateStart[node + 1]!; i++) add(statePos[i]!);
+  const sites: number[] = [];
+  for (let p = 1; p <= referenceLength; p++) if (mark[p] === 1) sites.push(p);
+  return sites;
 }
 
 const GAP = '-'.charCodeAt(0);
