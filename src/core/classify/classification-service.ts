@@ -21,7 +21,7 @@ import type { RegistryDb } from '../registry/db';
 import { classifications, datasets, modelVersions, predictions } from '../registry/schema';
 import { containsText } from '../registry/sql-helpers';
 import { confidenceHistogram } from './prediction-rules';
-import { treeCells } from './prediction-rows';
+import { TREE_COLUMNS, treeCells } from './prediction-rows';
 
 type PredictionSelect = typeof predictions.$inferSelect;
 
@@ -236,15 +236,7 @@ export class ClassificationService {
       'fallback_distance',
       'recombinant_parents',
       'breakpoint',
-      'tree_clade',
-      'tree_node',
-      'tree_distance',
-      'tree_nodes_at_best',
-      'tree_clade_share',
-      'tree_agrees',
-      'private_mutations',
-      'tree_recombinant_parents',
-      'tree_breakpoints',
+      ...TREE_COLUMNS,
       'qc_verdict',
       'aa_substitutions',
       'model',

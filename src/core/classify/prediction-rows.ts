@@ -7,6 +7,19 @@ import { formatTable, type RecordFormat } from '../sequences/delimited';
 import type { TreePlacement } from '../../shared/classify-types';
 import type { Prediction } from './prediction';
 
+/** The placement on the reference tree, as `treeCells` fills them. */
+export const TREE_COLUMNS = [
+  'tree_clade',
+  'tree_node',
+  'tree_distance',
+  'tree_nodes_at_best',
+  'tree_clade_share',
+  'tree_agrees',
+  'private_mutations',
+  'tree_recombinant_parents',
+  'tree_breakpoints',
+] as const;
+
 export const PREDICTION_COLUMNS = [
   'id',
   'label',
@@ -19,15 +32,7 @@ export const PREDICTION_COLUMNS = [
   'recombinant_parents',
   'breakpoint',
   'recombinant',
-  'tree_clade',
-  'tree_node',
-  'tree_distance',
-  'tree_nodes_at_best',
-  'tree_clade_share',
-  'tree_agrees',
-  'private_mutations',
-  'tree_recombinant_parents',
-  'tree_breakpoints',
+  ...TREE_COLUMNS,
 ] as const;
 
 type Column = (typeof PREDICTION_COLUMNS)[number];
