@@ -12,6 +12,10 @@
  *
  * Prints accuracy (unassigned counts as wrong), accuracy of the label or, when unassigned,
  * the fallback label, coverage, accuracy among assigned, and the most frequent confusions.
+ * Where the pathogen has a reference tree, each held-back genome is also placed on it with
+ * every held-back tip left out of the tree (its lineage's internal nodes stay: the tree's own
+ * held-out tips were pruned from it, these were not), and tested for a mosaic; printed: the
+ * tree's clade accuracy and two ways of combining it with the model.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +31,12 @@ import type { ModelFamily } from '../../src/core/ml/training/candidates';
 import { loadPathogen } from '../../src/core/pathogens';
 import type { LabeledRow } from '../../src/core/pathogens/labeled-mutations';
 import { tipGenome } from '../../src/core/pathogens/tip-genomes';
+import { createAligner } from '../../src/core/analysis/align/aligner';
+import { findMosaic } from '../../src/core/tree/mosaic';
+import { PlacementIndex, queryFromCalls } from '../../src/core/tree/placement';
+import { buildReferenceTree } from '../../src/core/tree/reference-tree';
+import { RECOMBINANT_CLADE } from '../../src/core/tree/tree-placer';
+import { existsSync, readFileSync } from 'node:fs';
 import { readTips, stratifiedTestMask } from './dataset';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -84,14 +94,36 @@ const trainSeconds = (performance.now() - started) / 1000;
 
 if (values.out) writeFileSync(values.out, bundleBytes);
 const classifier = await openClassifier(bundleBytes, { name: `${pathogenId} holdout` });
-const predictions = await classifier.classify(
-  heldOut.map((row) => ({
-    id: row.name,
-    // Another seed than the training copies: the N runs of a held-back tip are new.
-    sequence: tipGenome(reference, row, { nFraction: 0.03, seed: seed * 1000 + 777 }),
-  })),
-);
+const heldOutGenomes = heldOut.map((row) => ({
+  id: row.name,
+  // Another seed than the training copies: the N runs of a held-back tip are new.
+  sequence: tipGenome(reference, row, { nFraction: 0.03, seed: seed * 1000 + 777 }),
+}));
+const predictions = await classifier.classify(heldOutGenomes);
 await classifier.close();
+
+/** The tree's call for each held-back genome (null: no tree, or it did not align). */
+function treeCalls(): (string | null)[] | null {
+  const treeFile = join(dir, 'tree.json');
+  if (!existsSync(treeFile)) return null;
+  const tree = buildReferenceTree(readFileSync(treeFile, 'utf8'), reference, treeFile);
+  const index = new PlacementIndex(tree, reference);
+  const held = new Set(heldOut.map((row) => row.name));
+  const excluded = Uint8Array.from(tree.names, (name) => (held.has(name) ? 1 : 0));
+  const exclude = (node: number): boolean => excluded[node] === 1;
+  const hasRecombinant = tree.clade.includes(RECOMBINANT_CLADE);
+  const aligner = createAligner(loadPathogen(dir));
+  return heldOutGenomes.map(({ sequence }) => {
+    const outcome = aligner.align(sequence);
+    if (!outcome.ok) return null;
+    const query = queryFromCalls(outcome.calls, reference.length);
+    const placement = index.place(query, exclude);
+    if (!hasRecombinant || placement.clade === RECOMBINANT_CLADE) return placement.clade;
+    const mosaic = findMosaic(index, query, placement.node, reference, undefined, exclude);
+    return mosaic ? RECOMBINANT_CLADE : placement.clade;
+  });
+}
+const treeCall = treeCalls();
 
 let top1 = 0;
 let flaggedRecombinant = 0;
@@ -124,6 +156,25 @@ predictions.forEach((prediction, i) => {
 });
 const n = predictions.length;
 const cv = report.crossValidation;
+const treeLines: string[] = [];
+if (treeCall) {
+  let tree = 0;
+  let treeWhenUnassigned = 0;
+  let treeWhenDisagree = 0;
+  predictions.forEach((prediction, i) => {
+    const truth = heldOut[i]!.clade;
+    const t = treeCall[i] ?? null;
+    if (t === truth) tree++;
+    if ((prediction.label ?? t) === truth) treeWhenUnassigned++;
+    // The tree decides wherever it disagrees with the model's top label.
+    if ((t ?? prediction.label) === truth) treeWhenDisagree++;
+  });
+  treeLines.push(
+    `tree clade accuracy ${(tree / n).toFixed(4)} (held-back tips left out of the tree; mosaics -> recombinant)`,
+    `model, else tree    ${(treeWhenUnassigned / n).toFixed(4)} (the tree's clade where the model is unassigned)`,
+    `tree, else model    ${(treeWhenDisagree / n).toFixed(4)}`,
+  );
+}
 console.log(
   [
     `pathogen            ${pathogenId}`,
@@ -136,6 +187,7 @@ console.log(
     `coverage            ${(assigned / n).toFixed(4)} at threshold ${report.confidenceThreshold.toFixed(3)}`,
     `accuracy assigned   ${(assignedCorrect / Math.max(1, assigned)).toFixed(4)}`,
     `recombinant flags   ${flaggedRecombinant} (${flaggedCorrect} on tips labeled recombinant); top label with flagged -> recombinant ${(top1WithFlag / n).toFixed(4)}`,
+    ...treeLines,
     `training            ${trainSeconds.toFixed(0)} s`,
     `confusions          ${[...confusions]
       .sort((a, b) => b[1] - a[1])
