@@ -105,6 +105,8 @@ const treePlacementSchema = z
       labeled: z.array(z.object({ mutation: z.string(), clade: z.string() })),
       unlabeled: z.array(z.string()),
       deletions: z.array(z.string()),
+      aaSubstitutions: z.array(z.string()),
+      aaReversions: z.array(z.string()),
     }),
     recombinant: z
       .object({

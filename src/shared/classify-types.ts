@@ -36,6 +36,10 @@ export interface TreePlacement {
     labeled: { mutation: string; clade: string }[];
     unlabeled: string[];
     deletions: string[];
+    /** Amino-acid calls that differ from the node's, `gene:NODE_AA codon QUERY_AA` (`S:N501Y`). */
+    aaSubstitutions: string[];
+    /** Amino-acid changes of the node that the sequence (covering the codon) does not have. */
+    aaReversions: string[];
   };
   /** Two nodes of different clades explain it much better than the single node, or null. */
   recombinant: null | {

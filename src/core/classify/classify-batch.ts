@@ -100,7 +100,7 @@ export function createBatchProcessor(data: ClassifyWorkerData): BatchProcessor {
   const baselineCodes = exemplars ? baselineAlleleCodes(exemplars, referenceCodes) : referenceCodes;
   const scratch = createRecombinantScratch(reference.length);
   const place: TreePlacer | null = data.treePath
-    ? createTreePlacer(data.treePath, reference)
+    ? createTreePlacer(data.treePath, reference, pathogen?.genes ?? [])
     : null;
 
   // `queryCodes` holds the query's alleles (queryAlleleCodes) when this runs.

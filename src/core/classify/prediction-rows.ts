@@ -18,6 +18,7 @@ export const TREE_COLUMNS = [
   'private_mutations',
   'tree_recombinant_parents',
   'tree_breakpoints',
+  'private_aa_mutations',
 ] as const;
 
 export const PREDICTION_COLUMNS = [
@@ -64,6 +65,9 @@ export function treeCells(tree: TreePlacement | null, label: string | null) {
       : null,
     tree_breakpoints: tree?.recombinant
       ? tree.recombinant.breakpoints.map((b) => `${b.after}-${b.before}`).join(',')
+      : null,
+    private_aa_mutations: tree
+      ? [...tree.privateMutations.aaReversions, ...tree.privateMutations.aaSubstitutions].join(' ')
       : null,
   };
 }

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { SequenceCalls } from '../../shared/analysis-types';
 import type { TreePlacement } from '../../shared/classify-types';
 import { InvalidInputError } from '../errors';
+import type { Gene } from '../pathogens/types';
+import { aaPrivateMutations, type AaPrivate } from './aa-private';
 import { findMosaic, type Mosaic } from './mosaic';
 import { PlacementIndex, queryFromCalls, type Placement } from './placement';
 import { buildReferenceTree, type ReferenceTree } from './reference-tree';
@@ -37,12 +39,15 @@ export function treePlacement(
   placement: Placement,
   mosaic: Mosaic | null,
   hasRecombinantClade: boolean,
+  aminoAcids: AaPrivate = { substitutions: [], reversions: [] },
 ): TreePlacement {
   const privateMutations: TreePlacement['privateMutations'] = {
     reversions: [],
     labeled: [],
     unlabeled: [],
     deletions: [],
+    aaSubstitutions: aminoAcids.substitutions,
+    aaReversions: aminoAcids.reversions,
   };
   for (const m of placement.privateMutations) {
     const text = `${m.from}${m.position}${m.to}`;
@@ -75,7 +80,11 @@ export type TreePlacer = (calls: SequenceCalls) => TreePlacement;
  * Reads and indexes the tree at `path` against `reference`.
  * @throws InvalidInputError naming the tree file when it cannot be read or does not fit
  */
-export function createTreePlacer(path: string, reference: string): TreePlacer {
+export function createTreePlacer(
+  path: string,
+  reference: string,
+  genes: readonly Gene[] = [],
+): TreePlacer {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -93,6 +102,7 @@ export function createTreePlacer(path: string, reference: string): TreePlacer {
       hasRecombinantClade && placement.clade === RECOMBINANT_CLADE
         ? null
         : findMosaic(index, query, placement.node, reference);
-    return treePlacement(tree, placement, mosaic, hasRecombinantClade);
+    const aminoAcids = aaPrivateMutations(tree, placement.node, calls, query, genes);
+    return treePlacement(tree, placement, mosaic, hasRecombinantClade, aminoAcids);
   };
 }

@@ -33,7 +33,12 @@ export function treeView(
       seqId: id,
       node,
       clade: placement.clade,
-      privateMutations: [...reversions, ...labeled.map((m) => m.mutation), ...unlabeled, ...deletions],
+      privateMutations: [
+        ...reversions,
+        ...labeled.map((m) => m.mutation),
+        ...unlabeled,
+        ...deletions,
+      ],
       label,
     });
   }

@@ -16,7 +16,14 @@ function placed(node: string, clade: string, unlabeled: string[] = []): TreePlac
     nodesAtBest: 1,
     cladeShare: 1,
     otherClades: [],
-    privateMutations: { reversions: [], labeled: [], unlabeled, deletions: [] },
+    privateMutations: {
+      reversions: [],
+      labeled: [],
+      unlabeled,
+      deletions: [],
+      aaSubstitutions: [],
+      aaReversions: [],
+    },
     recombinant: null,
   };
 }

@@ -53,6 +53,12 @@ export function TreePlacementFacts({ detail }: { detail: PredictionDetail }) {
         <dd>{uncertainty(tree)}</dd>
         <dt>Private</dt>
         <dd className="mono">{privateText(tree)}</dd>
+        <dt>Private (amino acids)</dt>
+        <dd className="mono">
+          {[...tree.privateMutations.aaReversions, ...tree.privateMutations.aaSubstitutions].join(
+            ' ',
+          ) || 'none'}
+        </dd>
         {tree.recombinant && (
           <>
             <dt>Mosaic of</dt>
