@@ -31,7 +31,7 @@ interface FileInputProps {
 /** One file of the pathogen: pick it, see its name, clear an optional one. */
 function FileInput({ label, accept, optional, file, disabled, onFile }: FileInputProps) {
   return (
-    <div className="row" role="group" aria-label={label}>
+    <div className="row">
       <FilePickButton
         inputLabel={label}
         accept={accept}
