@@ -144,7 +144,7 @@ export class VariantDeskCore {
       const model = this.models.get(modelId);
       return openClassifier(this.models.bundlePath(modelId), {
         name: `${model.name}@${model.version}`,
-        treeFor: (reference) => this.pathogens.treeFor(reference),
+        treeFor: (reference) => this.pathogens.treeFor(reference, model.pathogenId),
       });
     });
     this.classify = new ClassifyService({

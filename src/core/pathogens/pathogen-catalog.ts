@@ -150,10 +150,14 @@ export class PathogenCatalog {
   }
 
   /**
-   * The tree of the pathogen whose reference is exactly `referenceSequence`, if it has one
-   * (shipped pathogens first, then added ones, each in id order).
+   * The tree of the pathogen whose reference is exactly `referenceSequence`, if it has one:
+   * `pathogenId`'s when it is that pathogen (a model knows whose it is; an added copy of a
+   * shipped reference keeps its own tree), else the first (shipped, then added, by id).
    */
-  treeFor(referenceSequence: string): string | null {
+  treeFor(referenceSequence: string, pathogenId?: string): string | null {
+    const preferred = pathogenId === undefined ? undefined : this.entries.get(pathogenId);
+    if (preferred?.referenceSequence === referenceSequence && preferred.treePath)
+      return preferred.treePath;
     for (const entry of this.entries.values())
       if (entry.referenceSequence === referenceSequence && entry.treePath) return entry.treePath;
     return null;

@@ -222,6 +222,11 @@ describe('an added pathogen', () => {
     // Two identical references tie; the detector keeps the catalogue's order, shipped first.
     expect((await core.call('detectPathogen', { datasetId })).pathogenId).toBe('flu-h3n2-ha');
     // The tree is found through the catalogue, and the Tree page's view reads it.
+    const sequence = core.pathogens.get('flu-h3-copy').referenceSequence;
+    expect(core.pathogens.treeFor(sequence, 'flu-h3-copy')).toBe(
+      join(dataDir, 'pathogens', 'flu-h3-copy', 'tree.json'),
+    );
+    expect(core.pathogens.treeFor(sequence)).toBe(join(FLU, 'tree.json'));
     const view = await core.call('getTreeView', { pathogenId: 'flu-h3-copy' });
     expect(view.pathogenId).toBe('flu-h3-copy');
   });
