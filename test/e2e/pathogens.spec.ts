@@ -107,6 +107,16 @@ describe('pathogens', () => {
     expect(analysis?.pathogen).toMatchObject({ id: 'flu-h3-copy', source: 'added' });
     expect(analysis?.alignedCount).toBe(6);
 
+    // Used by an analysis now: its removal is refused with the count.
+    await openPage(page, 'Pathogens');
+    await page.getByRole('button', { name: 'Delete pathogen flu-h3-copy' }).click();
+    await page.getByRole('button', { name: 'Confirm delete' }).click();
+    await page
+      .getByRole('alert')
+      .getByText("pathogen 'flu-h3-copy' is used by 1 analysis", { exact: false })
+      .waitFor();
+    await pathogenRow('Flu H3 copy').waitFor();
+
     // Its tree is drawn on the Tree page like a shipped pathogen's.
     await openPage(page, 'Tree');
     await chooseOption(page, 'Pathogen', /^Flu H3 copy$/);

@@ -75,9 +75,16 @@ function writeFolder(parent: string, id: string, files: Map<string, string>): vo
   try {
     mkdirSync(temporary);
     for (const [name, text] of files) writeFileSync(join(temporary, name), text);
-    if (existsSync(join(parent, id)))
-      throw new ConflictError(`a pathogen folder '${id}' already exists in ${parent}`);
-    renameSync(temporary, join(parent, id));
+    const taken = () => new ConflictError(`a pathogen folder '${id}' already exists in ${parent}`);
+    if (existsSync(join(parent, id))) throw taken();
+    try {
+      renameSync(temporary, join(parent, id));
+    } catch (error) {
+      // Another add of the same id renamed its folder first.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') throw taken();
+      throw error;
+    }
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }
