@@ -97,20 +97,4 @@ export function analysisCommands(program: Command, openCore: () => VariantDeskCo
     'calls',
     'align to the reference and print per-sequence mutations (substitutions, deletions, insertions, missing, aa changes)',
   );
-
-  program
-    .command('pathogens')
-    .description('list the pathogens (references and annotations) VariantDesk knows')
-    .option('--json', 'print JSON')
-    .action(async (options: { json?: boolean }) => {
-      const core = openCore();
-      const pathogens = await core.call('listPathogens', {});
-      await core.close();
-      if (options.json) process.stdout.write(`${JSON.stringify(pathogens, null, 2)}\n`);
-      else
-        for (const p of pathogens)
-          process.stdout.write(
-            `${p.id}\t${p.name}\t${p.genomeLength} nt\t${p.genes.map((g) => g.name).join(',')}\n`,
-          );
-    });
 }

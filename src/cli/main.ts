@@ -10,6 +10,7 @@ import { classifyCommand } from './classify-command';
 import { treeCommand } from './tree-command';
 import { EXIT, exitCodeOfKind } from './exit-codes';
 import { modelsCommand } from './models-command';
+import { pathogensCommand } from './pathogens-command';
 import { integerOption } from './option-parsers';
 import { clusterCommand } from './cluster-command';
 import { followJob, jobFailure } from './follow-job';
@@ -112,6 +113,7 @@ trainCommand(program, openCore);
 classifyCommand(program, openCore);
 treeCommand(program, openCore);
 modelsCommand(program, openCore);
+pathogensCommand(program, openCore);
 serveCommand(program, () => resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
 
 try {

@@ -18,6 +18,7 @@ import { runAnalysisJob } from './analysis/analysis-job';
 import { exportAnalysis } from './analysis/analysis-export';
 import { AnalysisService } from './analysis/analysis-service';
 import { PathogenCatalog } from './pathogens/pathogen-catalog';
+import { addPathogen, addedPathogensDir, removePathogen } from './pathogens/added-pathogens';
 import {
   ClassifyService,
   type RecordSource,
@@ -128,7 +129,7 @@ export class VariantDeskCore {
     this.db = openRegistry(dataDir);
     this.jobs = new JobManager(this.db);
     this.datasets = new DatasetService(this.db);
-    this.pathogens = new PathogenCatalog(pathogensDir());
+    this.pathogens = new PathogenCatalog(pathogensDir(), addedPathogensDir(dataDir));
     this.analyses = new AnalysisService(this.db, {
       summary: (id) => this.pathogens.get(id).summary,
       reference: (id) => this.pathogens.get(id).referenceSequence,
@@ -143,7 +144,7 @@ export class VariantDeskCore {
       const model = this.models.get(modelId);
       return openClassifier(this.models.bundlePath(modelId), {
         name: `${model.name}@${model.version}`,
-        treeFor: (reference) => this.pathogens.treeFor(reference),
+        treeFor: (reference) => this.pathogens.treeFor(reference, model.pathogenId),
       });
     });
     this.classify = new ClassifyService({
@@ -163,6 +164,7 @@ export class VariantDeskCore {
       ...this.jobHandlers(),
       ...this.datasetHandlers(),
       ...this.analysisHandlers(),
+      ...this.pathogenHandlers(),
       ...this.clusteringHandlers(),
       ...this.modelHandlers(),
       ...this.classificationHandlers(),
@@ -222,6 +224,16 @@ export class VariantDeskCore {
         this.analyses.getSequenceResult(analysisId, seqId),
       listMutations: (input) => this.analyses.listMutations(input),
       exportAnalysis: (input) => exportAnalysis(this.db, this.analyses, input),
+    };
+  }
+
+  private pathogenHandlers(): Pick<Handlers, 'addPathogen' | 'removePathogen'> {
+    return {
+      addPathogen: (input) => addPathogen(this.pathogens, this.dataDir, input),
+      removePathogen: ({ id }) => {
+        removePathogen(this.pathogens, this.db, id);
+        return { removed: true };
+      },
     };
   }
 
@@ -391,7 +403,12 @@ export class VariantDeskCore {
       const reusable = stored?.referenceSha256 === entry.sha256 ? stored : null;
       if (reusable) return { jobId: null, analysisId: reusable.id };
     }
-    const data = { dataDir: this.dataDir, pathogensDir: this.pathogens.dir, input };
+    const data = {
+      dataDir: this.dataDir,
+      pathogensDir: this.pathogens.dir,
+      addedPathogensDir: this.pathogens.addedDir,
+      input,
+    };
     const job = this.jobs.start('analysis', `Align and QC ${dataset.name}`, input, async (ctx) => {
       const { analysisId, reused } = await runAnalysisJob(data, ctx);
       return { analysis: this.analyses.get(analysisId), reused };

@@ -1,6 +1,6 @@
 /**
  * The contract over HTTP: `POST /api/rpc/<operation>`, and `POST /api/uploads` to stage a
- * file for an import. The file references of `importFiles` and `importModel` are resolved
+ * file for an import. The file references of `importFiles`, `importModel` and `addPathogen` are resolved
  * by `FileAccess` (uploads and `--allow-path` folders only) before the core sees them, and
  * the uploads an import read are deleted once it has ended.
  */
@@ -82,6 +82,21 @@ export function registerRpcRoutes(
     }
   }
 
+  async function addPathogen(body: unknown): Promise<OperationResults['addPathogen']> {
+    const input = parseInput('addPathogen', body);
+    const roles = (['reference', 'annotation', 'tree', 'labeled'] as const).filter(
+      (role) => input[role] !== undefined,
+    );
+    const resolved = await files.resolveAll(roles.map((role) => input[role]!));
+    const refs = Object.fromEntries(roles.map((role, i) => [role, resolved[i]!.file]));
+    try {
+      return await core.call('addPathogen', { ...input, ...refs });
+    } finally {
+      // The pathogen folder holds its own copies.
+      await uploads.remove(resolved.flatMap(({ upload }) => (upload ? [upload] : [])));
+    }
+  }
+
   app.post<{ Params: { operation: string } }>('/api/rpc/:operation', async (request) => {
     const name = request.params.operation as OperationName;
     if (!operationNames.includes(name)) {
@@ -91,6 +106,7 @@ export function registerRpcRoutes(
     }
     if (name === 'importFiles') return importFiles(request.body);
     if (name === 'importModel') return importModel(request.body);
+    if (name === 'addPathogen') return addPathogen(request.body);
     return core.call(name, request.body ?? {});
   });
 

@@ -124,9 +124,14 @@ export interface GeneSummary {
   strand: '+' | '-';
 }
 
+/** Shipped with the app (resources/pathogens) or added by the analyst (`addPathogen`). */
+export type PathogenSource = 'shipped' | 'added';
+
 export interface PathogenSummary {
   id: string;
   name: string;
+  /** Only added pathogens can be removed. */
+  source: PathogenSource;
   genomeLength: number;
   genes: GeneSummary[];
   /** The QC thresholds in words, shown wherever a verdict is shown. */

@@ -54,6 +54,7 @@ import type {
   PredictionPage,
 } from './classify-types';
 import type { OperationName } from './operation-names';
+import { addPathogenInput, removePathogenInput } from './pathogen-schemas';
 import type { TreeView } from './tree-types';
 import {
   datasetIdInput,
@@ -84,6 +85,8 @@ export const operationInputs = {
   listSequences: listSequencesInput,
   exportSequences: exportSequencesInput,
   listPathogens: emptyInput,
+  addPathogen: addPathogenInput,
+  removePathogen: removePathogenInput,
   analyzeDataset: analyzeDatasetInput,
   listAnalyses: listAnalysesInput,
   getAnalysis: analysisIdInput,
@@ -124,6 +127,13 @@ export interface OperationResults {
   listSequences: SequencePage;
   exportSequences: ExportedFile;
   listPathogens: PathogenSummary[];
+  /**
+   * Validates the files (reference, annotation, optional tree and labeled tips) and writes
+   * the pathogen under the data directory; it is then used like a shipped one.
+   */
+  addPathogen: PathogenSummary;
+  /** An added pathogen that no analysis, classification or model uses. */
+  removePathogen: { removed: true };
   /** jobId is null when an analysis with the same reference already exists (reused). */
   analyzeDataset: { jobId: string | null; analysisId: number | null };
   listAnalyses: AnalysisSummary[];

@@ -13,6 +13,8 @@ export const operationNames = [
   'listSequences',
   'exportSequences',
   'listPathogens',
+  'addPathogen',
+  'removePathogen',
   'analyzeDataset',
   'listAnalyses',
   'getAnalysis',

@@ -6,7 +6,7 @@ describe('navigation store', () => {
   beforeEach(() => {
     useNavigationStore.setState({ page: 'import', datasetId: null });
   });
-  it('starts on Import and lists the ten pages in sidebar order', () => {
+  it('starts on Import and lists the eleven pages in sidebar order', () => {
     expect(useNavigationStore.getState().page).toBe('import');
     expect(pages.map((page) => page.title)).toEqual([
       'Import',
@@ -19,6 +19,7 @@ describe('navigation store', () => {
       'Tree',
       'History',
       'Models',
+      'Pathogens',
     ]);
   });
   it('keeps the selected dataset when navigating without one', () => {

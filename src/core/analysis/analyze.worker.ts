@@ -13,13 +13,15 @@ import { PathogenCatalog } from '../pathogens/pathogen-catalog';
 export interface AnalyzeWorkerData {
   dataDir: string;
   pathogensDir: string;
+  /** The analyst's added pathogens (`<dataDir>/pathogens`), null for shipped ones only. */
+  addedPathogensDir?: string | null;
   input: z.output<typeof analyzeDatasetInput>;
   jobId: string;
 }
 
-const { dataDir, pathogensDir, input, jobId } = workerData as AnalyzeWorkerData;
+const { dataDir, pathogensDir, addedPathogensDir, input, jobId } = workerData as AnalyzeWorkerData;
 const db = openRegistry(dataDir, { migrate: false });
-const catalog = new PathogenCatalog(pathogensDir);
+const catalog = new PathogenCatalog(pathogensDir, addedPathogensDir ?? null);
 // The job's result as the main thread reports it, read inside the uncommitted transaction.
 const analyses = new AnalysisService(db, {
   summary: (id) => catalog.get(id).summary,

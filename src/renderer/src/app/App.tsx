@@ -8,6 +8,7 @@ import { DatasetsPage } from '../features/datasets/DatasetsPage';
 import { HistoryPage } from '../features/history/HistoryPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { ModelsPage } from '../features/models/ModelsPage';
+import { PathogensPage } from '../features/pathogens/PathogensPage';
 import { QcPage } from '../features/qc/QcPage';
 import { SequencesPage } from '../features/sequences/SequencesPage';
 import { VariantsPage } from '../features/variants/VariantsPage';
@@ -36,6 +37,7 @@ export function App() {
         {page === 'tree' && <TreePage />}
         {page === 'history' && <HistoryPage />}
         {page === 'models' && <ModelsPage />}
+        {page === 'pathogens' && <PathogensPage />}
       </main>
     </div>
   );

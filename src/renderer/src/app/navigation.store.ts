@@ -10,7 +10,8 @@ export type PageId =
   | 'classify'
   | 'tree'
   | 'history'
-  | 'models';
+  | 'models'
+  | 'pathogens';
 
 export const pages: { id: PageId; title: string }[] = [
   { id: 'import', title: 'Import' },
@@ -23,6 +24,7 @@ export const pages: { id: PageId; title: string }[] = [
   { id: 'tree', title: 'Tree' },
   { id: 'history', title: 'History' },
   { id: 'models', title: 'Models' },
+  { id: 'pathogens', title: 'Pathogens' },
 ];
 
 interface NavigationState {

@@ -28,6 +28,8 @@ interface AnalysisState {
   selected: Record<number, number>;
   runs: Record<number, AnalysisRun>;
   loadPathogens(): Promise<void>;
+  /** Reads the pathogens again (one was added or removed). */
+  reloadPathogens(): Promise<void>;
   loadAnalyses(datasetId: number): Promise<void>;
   selectAnalysis(datasetId: number, analysisId: number): void;
   /** Starts an analysis; without a pathogen the core detects it from the sequences. */
@@ -95,6 +97,10 @@ export const useAnalysisStore = create<AnalysisState>()((set, get) => ({
 
   async loadPathogens() {
     if (get().pathogens.length > 0) return;
+    await get().reloadPathogens();
+  },
+
+  async reloadPathogens() {
     try {
       set({ pathogens: await api.listPathogens({}), pathogensError: null });
     } catch (error) {
