@@ -37,6 +37,7 @@ import { PlacementIndex, queryFromCalls } from '../../src/core/tree/placement';
 import { buildReferenceTree } from '../../src/core/tree/reference-tree';
 import { RECOMBINANT_CLADE } from '../../src/core/tree/tree-placer';
 import { existsSync, readFileSync } from 'node:fs';
+import { reliabilityCurve } from '../../src/core/ml/metrics';
 import { readTips, stratifiedTestMask } from './dataset';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -156,6 +157,18 @@ predictions.forEach((prediction, i) => {
 });
 const n = predictions.length;
 const cv = report.crossValidation;
+// Calibration of the top label's confidence on the held-back tips (15 bins).
+const ece = reliabilityCurve(
+  predictions.map((p) => p.top[0]?.probability ?? 0),
+  predictions.map((p, i) => (p.top[0]?.label === heldOut[i]!.clade ? 1 : 0)),
+).ece;
+const wrongTruths = predictions
+  .map((p, i) => ({ p, truth: heldOut[i]!.clade }))
+  .filter(({ p, truth }) => p.label !== truth);
+const recombinantShare =
+  wrongTruths.length === 0
+    ? 0
+    : wrongTruths.filter(({ truth }) => truth === 'recombinant').length / wrongTruths.length;
 const treeLines: string[] = [];
 if (treeCall) {
   let tree = 0;
@@ -186,6 +199,8 @@ console.log(
     `label or fallback   ${(correctOrFallback / n).toFixed(4)}`,
     `coverage            ${(assigned / n).toFixed(4)} at threshold ${report.confidenceThreshold.toFixed(3)}`,
     `accuracy assigned   ${(assignedCorrect / Math.max(1, assigned)).toFixed(4)}`,
+    `ECE (top label)     ${ece.toFixed(4)}`,
+    `errors recombinant  ${(100 * recombinantShare).toFixed(1)}% of ${wrongTruths.length} (label != truth, unassigned counted)`,
     `recombinant flags   ${flaggedRecombinant} (${flaggedCorrect} on tips labeled recombinant); top label with flagged -> recombinant ${(top1WithFlag / n).toFixed(4)}`,
     ...treeLines,
     `training            ${trainSeconds.toFixed(0)} s`,

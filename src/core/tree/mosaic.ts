@@ -102,21 +102,57 @@ function mismatchMatrix(
   reference: string,
 ): Uint8Array {
   const { stateStart, statePos, stateAlt } = index.tree;
-  const queryBase = new Map<number, number>();
-  query.positions.forEach((p, i) => queryBase.set(p, query.alts[i]!));
-  const wanted = sites.map((p) => queryBase.get(p) ?? reference.charCodeAt(p - 1));
-  const out = new Uint8Array(nodes.length * sites.length);
-  nodes.forEach((node, c) => {
+  const width = sites.length;
+  // The reference's and the query's base at each site (plain loops: this runs per site and
+  // candidate, ~50 x 3,000 times per RSV-A genome).
+  const refAt = new Uint8Array(width);
+  const wanted = new Uint8Array(width);
+  for (let s = 0; s < width; s++) refAt[s] = wanted[s] = reference.charCodeAt(sites[s]! - 1);
+  for (let q = 0, s = 0; q < query.positions.length && s < width; q++) {
+    const p = query.positions[q]!;
+    while (s < width && sites[s]! < p) s++;
+    if (s < width && sites[s] === p) wanted[s] = query.alts[q]!;
+  }
+  const out = new Uint8Array(nodes.length * width);
+  for (let c = 0; c < nodes.length; c++) {
+    const node = nodes[c]!;
     let i = stateStart[node]!;
     const end = stateStart[node + 1]!;
-    sites.forEach((p, s) => {
+    const row = c * width;
+    for (let s = 0; s < width; s++) {
+      const p = sites[s]!;
       while (i < end && statePos[i]! < p) i++;
-      const base = i < end && statePos[i] === p ? stateAlt[i]! : reference.charCodeAt(p - 1);
-      const query = wanted[s]!;
-      out[c * sites.length + s] = base === query || base === GAP || query === GAP ? 0 : 1;
-    });
-  });
+      const base = i < end && statePos[i] === p ? stateAlt[i]! : refAt[s]!;
+      const q = wanted[s]!;
+      out[row + s] = base === q || base === GAP || q === GAP ? 0 : 1;
+    }
+  }
   return out;
+}
+
+/**
+ * Drops the sites where every candidate matches the query (shared mutations, most of them on
+ * a long-diverged tree): they add nothing to any path's cost.
+ */
+function withoutAgreement(
+  all: number[],
+  candidates: number,
+  matrixOf: (sites: number[]) => Uint8Array,
+): { sites: number[]; width: number; mismatch: Uint8Array } {
+  const full = matrixOf(all);
+  const keep: number[] = [];
+  for (let s = 0; s < all.length; s++)
+    for (let c = 0; c < candidates; c++)
+      if (full[c * all.length + s]) {
+        keep.push(s);
+        break;
+      }
+  if (keep.length === all.length) return { sites: all, width: all.length, mismatch: full };
+  const width = keep.length;
+  const mismatch = new Uint8Array(candidates * width);
+  for (let c = 0; c < candidates; c++)
+    for (let k = 0; k < width; k++) mismatch[c * width + k] = full[c * all.length + keep[k]!]!;
+  return { sites: keep.map((s) => all[s]!), width, mismatch };
 }
 
 interface Path {
@@ -230,9 +266,11 @@ export function findMosaic(
   if (distances[single]! < rule.minGain + rule.switchCost) return null;
   const nodes = candidates(index, distances, rule.nearest, exclude);
   if (!nodes.includes(single)) nodes.push(single);
-  const sites = informativeSites(index, query, nodes);
-  const width = sites.length;
-  const mismatch = mismatchMatrix(index, query, nodes, sites, reference);
+  const { sites, width, mismatch } = withoutAgreement(
+    informativeSites(index, query, nodes),
+    nodes.length,
+    (all) => mismatchMatrix(index, query, nodes, all, reference),
+  );
   const row = nodes.indexOf(single);
   let singleMismatches = 0;
   for (let s = 0; s < width; s++) singleMismatches += mismatch[row * width + s]!;
