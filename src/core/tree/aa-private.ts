@@ -9,7 +9,8 @@
  */
 import type { SequenceCalls } from '../../shared/analysis-types';
 import type { Gene } from '../pathogens/types';
-import { isCovered, type PlacementQuery } from './placement';
+import { isCovered } from '../analysis/qc/coverage';
+import type { PlacementQuery } from './placement';
 import type { ReferenceTree } from './reference-tree';
 
 const AA_MUTATION = /^([A-Z*-])(\d+)([A-Z*-])$/;
@@ -51,7 +52,7 @@ function nodeAaState(tree: ReferenceTree, node: number): Map<string, CodonState>
 /** Whether all three bases of a codon are covered by the query. */
 function codonCovered(gene: Gene, codon: number, query: PlacementQuery): boolean {
   const first = gene.strand === '-' ? gene.end - 3 * codon + 1 : gene.start + 3 * (codon - 1);
-  for (let p = first; p < first + 3; p++) if (!isCovered(query.uncovered, p)) return false;
+  for (let p = first; p < first + 3; p++) if (!isCovered(p, query.uncovered)) return false;
   return true;
 }
 

@@ -5,7 +5,13 @@
  * the node states (position -> nodes with a mutation there) makes a query cost its own
  * mutations' postings plus one pass over the nodes, not a scan of every node's state.
  */
-import type { SequenceCalls } from '../../shared/analysis-types';
+import type { NucRange, SequenceCalls } from '../../shared/analysis-types';
+import {
+  isCovered,
+  queryMutations,
+  uncoveredRanges,
+  type QueryMutation,
+} from '../analysis/qc/coverage';
 import type { ReferenceTree } from './reference-tree';
 
 /** A query against the reference: its differences and what it does not cover. */
@@ -29,6 +35,8 @@ export interface PrivateMutation {
   labeledClade: string | null;
 }
 
+const GAP = '-'.charCodeAt(0);
+
 export interface Placement {
   node: number;
   nodeName: string;
@@ -41,43 +49,29 @@ export interface Placement {
   cladeShares: { clade: string; share: number }[];
 }
 
-const DELETION = '-'.charCodeAt(0);
-
-/** Covered positions of a query from its alignment calls (N runs, ambiguity codes, ends out). */
-export function queryFromCalls(calls: SequenceCalls, referenceLength: number): PlacementQuery {
-  const differences = new Map<number, number>();
-  for (const s of calls.substitutions) differences.set(s.position, s.queryNuc.charCodeAt(0));
-  for (const d of calls.deletions)
-    for (let p = d.start; p < d.start + d.length; p++) differences.set(p, DELETION);
-  const gaps = [
-    { start: 1, end: calls.alignmentStart - 1 },
-    ...calls.missing,
-    ...calls.ambiguous.map((a) => ({ start: a.position, end: a.position })),
-    { start: calls.alignmentEnd + 1, end: referenceLength },
-  ]
-    .filter((r) => r.end >= r.start)
-    .sort((a, b) => a.start - b.start);
-  const uncovered: { start: number; end: number }[] = [];
-  for (const range of gaps) {
-    const last = uncovered[uncovered.length - 1];
-    if (last && range.start <= last.end + 1) last.end = Math.max(last.end, range.end);
-    else uncovered.push({ ...range });
-  }
-  const positions = [...differences.keys()].sort((a, b) => a - b);
-  return { positions, alts: positions.map((p) => differences.get(p)!), uncovered };
+/**
+ * A placement query from the calls as QC reads them (`uncoveredRanges`, `queryMutations`:
+ * N runs, ambiguity codes and the unaligned ends uncovered; the mutations at covered
+ * positions), the 3' range ending at the reference's end.
+ */
+export function placementQuery(
+  mutations: readonly QueryMutation[],
+  uncovered: readonly NucRange[],
+  referenceLength: number,
+): PlacementQuery {
+  return {
+    positions: mutations.map((m) => m.position),
+    alts: mutations.map((m) => m.altCode),
+    uncovered: uncovered
+      .filter((r) => r.start <= referenceLength)
+      .map((r) => ({ start: r.start, end: Math.min(r.end, referenceLength) })),
+  };
 }
 
-export function isCovered(uncovered: PlacementQuery['uncovered'], position: number): boolean {
-  let lo = 0;
-  let hi = uncovered.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const range = uncovered[mid]!;
-    if (position < range.start) hi = mid - 1;
-    else if (position > range.end) lo = mid + 1;
-    else return false;
-  }
-  return true;
+/** The placement query of a sequence's alignment calls. */
+export function queryFromCalls(calls: SequenceCalls, referenceLength: number): PlacementQuery {
+  const uncovered = uncoveredRanges(calls);
+  return placementQuery(queryMutations(calls, uncovered), uncovered, referenceLength);
 }
 
 /**
@@ -271,17 +265,17 @@ export class PlacementIndex {
       const qp = q < query.positions.length ? query.positions[q]! : Infinity;
       const np = n < end ? statePos[n]! : Infinity;
       const position = Math.min(qp, np);
-      const covered = isCovered(query.uncovered, position);
+      const covered = isCovered(position, query.uncovered);
       const refBase = this.reference.charCodeAt(position - 1);
       if (qp === np) {
         const to = query.alts[q]!;
         if (covered && to !== stateAlt[n])
-          add(position, stateAlt[n]!, to, to === DELETION ? 'deletion' : 'substitution');
+          add(position, stateAlt[n]!, to, to === GAP ? 'deletion' : 'substitution');
         q++;
         n++;
       } else if (qp < np) {
         const to = query.alts[q]!;
-        if (covered) add(position, refBase, to, to === DELETION ? 'deletion' : 'substitution');
+        if (covered) add(position, refBase, to, to === GAP ? 'deletion' : 'substitution');
         q++;
       } else {
         if (covered) add(position, stateAlt[n]!, refBase, 'reversion');

@@ -33,7 +33,7 @@ export function uncoveredRanges(calls: SequenceCalls): NucRange[] {
   return merged;
 }
 
-export function isCovered(position: number, uncovered: NucRange[]): boolean {
+export function isCovered(position: number, uncovered: readonly NucRange[]): boolean {
   let low = 0;
   let high = uncovered.length - 1;
   while (low <= high) {

@@ -11,7 +11,7 @@ import type { NearestReference, SequenceCalls } from '../../../shared/analysis-t
 import { parseLabeledRows } from '../../pathogens/labeled-mutations';
 import { queryMutations, uncoveredRanges } from './coverage';
 import { nodeAttribute } from '../../tree/auspice';
-import { queryFromCalls, type PlacementIndex } from '../../tree/placement';
+import { placementQuery, type PlacementIndex } from '../../tree/placement';
 import {
   classifyPrivateMutations,
   privateMutationsAgainst,
@@ -173,13 +173,13 @@ export function findNearestNode(
   calls: SequenceCalls,
   reference: string,
 ): NearestReferenceMatch {
-  const placement = index.place(queryFromCalls(calls, reference.length));
+  const uncovered = uncoveredRanges(calls);
+  const mutations = queryMutations(calls, uncovered);
+  const placement = index.place(placementQuery(mutations, uncovered, reference.length));
   const { tree } = index;
   const state = new Map<number, number>();
   for (let i = tree.stateStart[placement.node]!; i < tree.stateStart[placement.node + 1]!; i++)
     state.set(tree.statePos[i]!, tree.stateAlt[i]!);
-  const uncovered = uncoveredRanges(calls);
-  const mutations = queryMutations(calls, uncovered);
   const node = tree.auspice.nodes[placement.node]!;
   return {
     nearest: {
