@@ -5,6 +5,7 @@
  */
 import { formatTable, type RecordFormat } from '../sequences/delimited';
 import type { TreePlacement } from '../../shared/classify-types';
+import { privateAaMutations, privateNucMutations, treeAgrees } from '../../shared/tree-placement';
 import type { Prediction } from './prediction';
 
 /** The placement on the reference tree, as `treeCells` fills them. */
@@ -39,36 +40,28 @@ export const PREDICTION_COLUMNS = [
 type Column = (typeof PREDICTION_COLUMNS)[number];
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-/** Private mutations against the tree node, one list: reversions, labeled, unlabeled, deletions. */
-function privateMutationText(tree: TreePlacement): string {
-  const { reversions, labeled, unlabeled, deletions } = tree.privateMutations;
-  return [...reversions, ...labeled.map((m) => m.mutation), ...unlabeled, ...deletions].join(' ');
-}
-
 /**
  * The tree columns of a row (the CLI's and the stored run's export): the placement and
  * `tree_agrees`, `yes` when the model's label is the tree's clade, `no` when both exist and
  * differ.
  */
 export function treeCells(tree: TreePlacement | null, label: string | null) {
+  const agrees = treeAgrees(label, tree);
   return {
     tree_clade: tree?.clade ?? null,
     tree_node: tree?.node ?? null,
     tree_distance: tree?.distance ?? null,
     tree_nodes_at_best: tree?.nodesAtBest ?? null,
     tree_clade_share: tree ? round(tree.cladeShare) : null,
-    tree_agrees:
-      !tree || !tree.clade || label === null ? null : label === tree.clade ? 'yes' : 'no',
-    private_mutations: tree ? privateMutationText(tree) : null,
+    tree_agrees: agrees === null ? null : agrees ? 'yes' : 'no',
+    private_mutations: tree ? privateNucMutations(tree).join(' ') : null,
     tree_recombinant_parents: tree?.recombinant
       ? tree.recombinant.parents.map((p) => `${p.clade}:${p.node}`).join('/')
       : null,
     tree_breakpoints: tree?.recombinant
       ? tree.recombinant.breakpoints.map((b) => `${b.after}-${b.before}`).join(',')
       : null,
-    private_aa_mutations: tree
-      ? [...tree.privateMutations.aaReversions, ...tree.privateMutations.aaSubstitutions].join(' ')
-      : null,
+    private_aa_mutations: tree ? privateAaMutations(tree).join(' ') : null,
   };
 }
 

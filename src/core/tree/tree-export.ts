@@ -4,6 +4,7 @@
  * Each sequence becomes a new tip under its node, its branch carrying its private mutations.
  */
 import type { TreePlacement } from '../../shared/classify-types';
+import { privateNucMutations } from '../../shared/tree-placement';
 import type { ReferenceTree } from './reference-tree';
 
 export type TreeFormat = 'auspice' | 'newick';
@@ -23,9 +24,9 @@ interface JsonNode {
   children?: JsonNode[];
 }
 
+/** The private mutations in position order, as a branch lists them. */
 function privateList(placement: TreePlacement): string[] {
-  const { reversions, labeled, unlabeled, deletions } = placement.privateMutations;
-  return [...reversions, ...labeled.map((m) => m.mutation), ...unlabeled, ...deletions].sort(
+  return privateNucMutations(placement).sort(
     (a, b) => Number(a.slice(1, -1)) - Number(b.slice(1, -1)),
   );
 }

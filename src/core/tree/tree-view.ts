@@ -1,6 +1,7 @@
 /** A reference tree as the Tree page draws it, with a run's placed sequences. */
 import type { PlacedOnTree, TreeView } from '../../shared/tree-types';
 import type { TreePlacement } from '../../shared/classify-types';
+import { privateNucMutations } from '../../shared/tree-placement';
 import { numericAttribute } from './auspice';
 import type { ReferenceTree } from './reference-tree';
 
@@ -28,17 +29,11 @@ export function treeView(
   for (const { id, placement, label } of placed) {
     const node = nodeOf.get(placement.node);
     if (node === undefined) continue;
-    const { reversions, labeled, unlabeled, deletions } = placement.privateMutations;
     attached.push({
       seqId: id,
       node,
       clade: placement.clade,
-      privateMutations: [
-        ...reversions,
-        ...labeled.map((m) => m.mutation),
-        ...unlabeled,
-        ...deletions,
-      ],
+      privateMutations: privateNucMutations(placement),
       label,
     });
   }

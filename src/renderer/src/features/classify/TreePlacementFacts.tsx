@@ -1,11 +1,15 @@
 /** Where a sequence sits on the pathogen's reference tree, beside what the model said. */
 import type { PredictionDetail, TreePlacement } from '../../../../shared/classify-types';
+import {
+  privateAaMutations,
+  privateNucMutations,
+  treeAgrees,
+} from '../../../../shared/tree-placement';
 import { formatCount } from '../../lib/format';
 
-function privateText(tree: TreePlacement): string {
-  const { reversions, labeled, unlabeled, deletions } = tree.privateMutations;
-  const all = [...reversions, ...labeled.map((m) => m.mutation), ...unlabeled, ...deletions];
-  return all.length === 0 ? 'none' : all.join(' ');
+/** A list of mutations, or `none`. */
+function mutationText(mutations: string[]): string {
+  return mutations.length === 0 ? 'none' : mutations.join(' ');
 }
 
 function uncertainty(tree: TreePlacement): string {
@@ -14,12 +18,6 @@ function uncertainty(tree: TreePlacement): string {
     (c) => `${c.clade || '(none)'} ${Math.round(c.share * 100)}%`,
   );
   return `${formatCount(tree.nodesAtBest)} nodes as near: ${tree.clade} ${Math.round(tree.cladeShare * 100)}%${others.length ? `, ${others.join(', ')}` : ''}`;
-}
-
-/** Whether the tree's clade and the model's label agree (null when either is missing). */
-export function treeAgrees(row: Pick<PredictionDetail, 'label' | 'tree'>): boolean | null {
-  if (!row.tree || !row.tree.clade || row.label === null) return null;
-  return row.tree.clade === row.label;
 }
 
 export function TreePlacementFacts({ detail }: { detail: PredictionDetail }) {
@@ -33,7 +31,7 @@ export function TreePlacementFacts({ detail }: { detail: PredictionDetail }) {
         </p>
       </section>
     );
-  const agrees = treeAgrees(detail);
+  const agrees = treeAgrees(detail.label, tree);
   return (
     <section className="stack-tight" aria-label="Tree placement">
       <h3>Tree placement</h3>
@@ -52,13 +50,9 @@ export function TreePlacementFacts({ detail }: { detail: PredictionDetail }) {
         <dt>Uncertainty</dt>
         <dd>{uncertainty(tree)}</dd>
         <dt>Private</dt>
-        <dd className="mono">{privateText(tree)}</dd>
+        <dd className="mono">{mutationText(privateNucMutations(tree))}</dd>
         <dt>Private (amino acids)</dt>
-        <dd className="mono">
-          {[...tree.privateMutations.aaReversions, ...tree.privateMutations.aaSubstitutions].join(
-            ' ',
-          ) || 'none'}
-        </dd>
+        <dd className="mono">{mutationText(privateAaMutations(tree))}</dd>
         {tree.recombinant && (
           <>
             <dt>Mosaic of</dt>

@@ -6,7 +6,7 @@ import { ConfidenceBar } from './ConfidenceBar';
 import { StatusBadge } from './StatusBadge';
 import type { TableColumn } from '../../ui/table-column';
 import { VerdictBadge } from '../qc/VerdictBadge';
-import { treeAgrees } from './TreePlacementFacts';
+import { treeAgrees } from '../../../../shared/tree-placement';
 
 export type PredictionColumn = TableColumn<PredictionRow, PredictionSort['column']>;
 
@@ -126,7 +126,7 @@ const evidenceColumns: PredictionColumn[] = [
     width: 120,
     render: (row) => {
       if (!row.tree) return dash;
-      const agrees = treeAgrees(row);
+      const agrees = treeAgrees(row.label, row.tree);
       return (
         <span
           className={agrees === false ? 'tree-disagrees' : undefined}
