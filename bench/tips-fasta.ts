@@ -1,14 +1,15 @@
-/** Bench inputs: SARS-CoV-2 tips rebuilt as FASTA by the shared generator, made once and cached. */
+/** Bench inputs: a pathogen's tips rebuilt as FASTA by the shared generator, made once and cached. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const data = join(root, '..', 'shared', 'data', 'sars-cov-2');
+const shared = join(root, '..', 'shared', 'data');
 
 /** Writes `out` with `tips_to_fasta.py <options>` unless it exists; returns `out`. */
-export function cachedTipsFasta(out: string, options: string[]): string {
+export function cachedTipsFasta(out: string, options: string[], pathogen = 'sars-cov-2'): string {
+  const data = join(shared, pathogen);
   if (existsSync(out)) return out;
   mkdirSync(dirname(out), { recursive: true });
   const args = [
