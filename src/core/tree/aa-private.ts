@@ -56,6 +56,20 @@ function codonCovered(gene: Gene, codon: number, query: PlacementQuery): boolean
   return true;
 }
 
+interface AaChange {
+  gene: string;
+  codon: number;
+  from: string;
+  to: string;
+}
+
+/** `gene:FROM codon TO`, by gene and then codon. */
+function written(changes: AaChange[]): string[] {
+  return changes
+    .sort((a, b) => a.gene.localeCompare(b.gene) || a.codon - b.codon)
+    .map((c) => `${c.gene}:${c.from}${c.codon}${c.to}`);
+}
+
 export function aaPrivateMutations(
   tree: ReferenceTree,
   node: number,
@@ -65,29 +79,24 @@ export function aaPrivateMutations(
 ): AaPrivate {
   const state = nodeAaState(tree, node);
   const seen = new Set<string>();
-  const substitutions: string[] = [];
+  const substitutions: AaChange[] = [];
   for (const d of calls.aaDeletions) seen.add(`${d.gene}:${d.codon}`);
   for (const { gene, codon, refAa, queryAa } of calls.aaSubstitutions) {
     const key = `${gene}:${codon}`;
     seen.add(key);
     const nodeAa = state.get(key)?.aa ?? refAa;
     if (nodeAa !== queryAa && nodeAa !== '-')
-      substitutions.push(`${gene}:${nodeAa}${codon}${queryAa}`);
+      substitutions.push({ gene, codon, from: nodeAa, to: queryAa });
   }
   const geneOf = new Map(genes.map((g) => [g.name, g]));
-  const reversions: string[] = [];
+  const reversions: AaChange[] = [];
   for (const [key, { ref, aa }] of state) {
     if (aa === ref || aa === '-' || ref === '-' || seen.has(key)) continue;
     const [gene, codonText] = key.split(':') as [string, string];
     const annotated = geneOf.get(gene);
     const codon = Number(codonText);
     if (annotated && codonCovered(annotated, codon, query))
-      reversions.push(`${gene}:${aa}${codon}${ref}`);
+      reversions.push({ gene, codon, from: aa, to: ref });
   }
-  const order = (a: string, b: string): number => {
-    const [ga, ca] = [a.slice(0, a.indexOf(':')), Number(a.slice(a.indexOf(':') + 2, -1))];
-    const [gb, cb] = [b.slice(0, b.indexOf(':')), Number(b.slice(b.indexOf(':') + 2, -1))];
-    return ga.localeCompare(gb) || ca - cb;
-  };
-  return { substitutions: substitutions.sort(order), reversions: reversions.sort(order) };
+  return { substitutions: written(substitutions), reversions: written(reversions) };
 }
